@@ -1,0 +1,248 @@
+"""The clause classifier: TF-IDF features and one linear model per category.
+
+A scikit-learn style estimator (``fit``/``predict_proba``/``predict``) whose fitted state is
+plain arrays: vocabularies and IDF weights, one weight vector, intercept and Platt scaling
+pair per category, and a decision threshold per category. ``save`` writes them as JSON and
+NPZ, ``load`` reads them back with ``allow_pickle=False``: loading a model never runs code
+from the model file.
+
+Input is a clause's text and its heading (the clause's own or its section's): headings are
+short, reliable signals ("Termination", "Insurance"), so they get their own features.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from ..errors import ModelError
+
+FORMAT = "clausecheck-linear-v1"
+_VECTORIZERS = ("word", "char", "heading")
+
+
+def _make_vectorizers(params: dict | None = None) -> dict:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    params = params or {}
+    defaults = {
+        "word": dict(analyzer="word", ngram_range=(1, 2), min_df=2, max_features=60000, sublinear_tf=True,
+                     lowercase=True, token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z]+\b", dtype=np.float32),
+        "char": dict(analyzer="char_wb", ngram_range=(3, 5), min_df=3, max_features=60000, sublinear_tf=True,
+                     lowercase=True, dtype=np.float32),
+        "heading": dict(analyzer="word", ngram_range=(1, 1), min_df=2, max_features=5000, lowercase=True,
+                        token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z]+\b", dtype=np.float32),
+    }
+    for name, extra in params.items():
+        defaults[name].update(extra)
+    return {name: TfidfVectorizer(**kw) for name, kw in defaults.items()}
+
+
+@dataclass
+class ClauseClassifier:
+    """Multi-label linear classifier over clause text + heading."""
+
+    categories: list[str]
+    model: str = "logreg"  # "logreg" or "linear_svm"
+    C: float = 4.0
+    vectorizer_params: dict = field(default_factory=dict)
+
+    # Fitted state.
+    vectorizers_: dict | None = None
+    coef_: np.ndarray | None = None  # (n_categories, n_features)
+    intercept_: np.ndarray | None = None
+    platt_: np.ndarray | None = None  # (n_categories, 2): probability = sigmoid(a * score + b)
+    thresholds_: np.ndarray | None = None
+    info_: dict = field(default_factory=dict)
+
+    # -- features --------------------------------------------------------------------
+    def _fit_vectorizers(self, texts: Sequence[str], headings: Sequence[str]) -> None:
+        self.vectorizers_ = _make_vectorizers(self.vectorizer_params)
+        self.vectorizers_["word"].fit(texts)
+        self.vectorizers_["char"].fit(texts)
+        self.vectorizers_["heading"].fit([h or "" for h in headings])
+
+    def transform(self, texts: Sequence[str], headings: Sequence[str | None] | None = None):
+        from scipy.sparse import hstack
+
+        if self.vectorizers_ is None:
+            raise ModelError("classifier is not fitted")
+        headings = [h or "" for h in (headings if headings is not None else [""] * len(texts))]
+        parts = [self.vectorizers_["word"].transform(texts), self.vectorizers_["char"].transform(texts),
+                 self.vectorizers_["heading"].transform(headings)]
+        return hstack(parts, format="csr", dtype=np.float32)
+
+    # -- estimator API ---------------------------------------------------------------
+    def fit(self, texts: Sequence[str], headings: Sequence[str | None], Y: np.ndarray,
+            mask: np.ndarray | None = None) -> "ClauseClassifier":
+        """Fit one linear model per category.
+
+        ``Y`` is (n_samples, n_categories) of 0/1; ``mask`` marks with 0 the (sample,
+        category) cells whose label is unknown, which that category's model skips.
+        """
+        self._fit_vectorizers(texts, [h or "" for h in headings])
+        X = self.transform(texts, headings)
+        n_cat = len(self.categories)
+        mask = np.ones_like(Y, dtype=bool) if mask is None else mask.astype(bool)
+        self.coef_ = np.zeros((n_cat, X.shape[1]), dtype=np.float32)
+        self.intercept_ = np.zeros(n_cat, dtype=np.float32)
+        for j in range(n_cat):
+            rows = np.flatnonzero(mask[:, j])
+            y = Y[rows, j]
+            if y.min() == y.max():  # a category with one class only: constant score
+                self.intercept_[j] = 10.0 if y.max() else -10.0
+                continue
+            estimator = self._estimator()
+            estimator.fit(X[rows], y)
+            self.coef_[j] = estimator.coef_.ravel()
+            self.intercept_[j] = float(np.ravel(estimator.intercept_)[0])
+        self.platt_ = np.tile(np.array([1.0, 0.0], dtype=np.float32), (n_cat, 1))
+        self.thresholds_ = np.full(n_cat, 0.5, dtype=np.float32)
+        return self
+
+    def _estimator(self):
+        if self.model == "logreg":
+            from sklearn.linear_model import LogisticRegression
+            return LogisticRegression(C=self.C, class_weight="balanced", max_iter=2000, solver="liblinear")
+        if self.model == "linear_svm":
+            from sklearn.svm import LinearSVC
+            return LinearSVC(C=self.C, class_weight="balanced", max_iter=5000)
+        raise ValueError(f"unknown model {self.model!r}")
+
+    def decision_function(self, texts: Sequence[str], headings: Sequence[str | None] | None = None) -> np.ndarray:
+        X = self.transform(texts, headings)
+        return np.asarray(X @ self.coef_.T) + self.intercept_
+
+    def predict_proba(self, texts: Sequence[str], headings: Sequence[str | None] | None = None) -> np.ndarray:
+        scores = self.decision_function(texts, headings)
+        return _sigmoid(scores * self.platt_[:, 0] + self.platt_[:, 1])
+
+    def predict(self, texts: Sequence[str], headings: Sequence[str | None] | None = None) -> np.ndarray:
+        return (self.predict_proba(texts, headings) >= self.thresholds_).astype(int)
+
+    # -- calibration and thresholds ---------------------------------------------------
+    def calibrate(self, texts: Sequence[str], headings: Sequence[str | None], Y: np.ndarray,
+                  mask: np.ndarray | None = None) -> "ClauseClassifier":
+        """Platt-scale each category's scores and pick the F1-best threshold, on held-out data."""
+        from sklearn.linear_model import LogisticRegression
+
+        scores = self.decision_function(texts, headings)
+        mask = np.ones_like(Y, dtype=bool) if mask is None else mask.astype(bool)
+        for j in range(len(self.categories)):
+            rows = np.flatnonzero(mask[:, j])
+            y, s = Y[rows, j], scores[rows, j]
+            if y.min() == y.max():
+                continue
+            platt = LogisticRegression(C=1e4).fit(s.reshape(-1, 1), y)
+            self.platt_[j] = [platt.coef_[0, 0], platt.intercept_[0]]
+            self.thresholds_[j] = best_threshold(_sigmoid(s * self.platt_[j, 0] + self.platt_[j, 1]), y)
+        return self
+
+    # -- persistence -------------------------------------------------------------------
+    def save(self, directory: str | Path, info: dict | None = None) -> None:
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        arrays: dict[str, np.ndarray] = {
+            "coef": self.coef_.astype(np.float16), "intercept": self.intercept_,
+            "platt": self.platt_, "thresholds": self.thresholds_,
+        }
+        vocabularies = {}
+        vec_params = {}
+        for name in _VECTORIZERS:
+            vec = self.vectorizers_[name]
+            terms = sorted(vec.vocabulary_, key=vec.vocabulary_.get)
+            vocabularies[name] = terms
+            arrays[f"idf_{name}"] = vec.idf_.astype(np.float32)
+            params = vec.get_params()
+            vec_params[name] = {k: params[k] for k in ("analyzer", "ngram_range", "lowercase", "token_pattern",
+                                                       "sublinear_tf", "norm", "use_idf", "smooth_idf")}
+        meta = {"format": FORMAT, "categories": self.categories, "model": self.model, "C": self.C,
+                "vectorizers": vec_params, "info": {**self.info_, **(info or {})}}
+        _atomic_write(directory / "model.json", json.dumps(meta, indent=1, sort_keys=True).encode())
+        _atomic_write(directory / "vocabulary.json",
+                      json.dumps(vocabularies, ensure_ascii=False, separators=(",", ":")).encode())
+        tmp = directory / "weights.tmp.npz"
+        np.savez_compressed(tmp, **arrays)
+        tmp.replace(directory / "weights.npz")
+
+    @classmethod
+    def load(cls, directory: str | Path) -> "ClauseClassifier":
+        """Read a saved model. Only JSON and numeric arrays are read (no pickle)."""
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        directory = Path(directory)
+        try:
+            meta = json.loads((directory / "model.json").read_text(encoding="utf-8"))
+            vocabularies = json.loads((directory / "vocabulary.json").read_text(encoding="utf-8"))
+            with np.load(directory / "weights.npz", allow_pickle=False) as npz:
+                arrays = {k: npz[k] for k in npz.files}
+        except FileNotFoundError as exc:
+            raise ModelError(f"{directory}: not a clausecheck model ({Path(exc.filename).name} missing)") from None
+        except (ValueError, OSError) as exc:
+            raise ModelError(f"{directory}: unreadable model files ({exc})") from None
+        if meta.get("format") != FORMAT:
+            raise ModelError(f"{directory}: unknown model format {meta.get('format')!r}")
+        clf = cls(categories=list(meta["categories"]), model=meta["model"], C=meta["C"])
+        clf.vectorizers_ = {}
+        for name in _VECTORIZERS:
+            params = dict(meta["vectorizers"][name])
+            params["ngram_range"] = tuple(params["ngram_range"])
+            vec = TfidfVectorizer(dtype=np.float32, **params)
+            vec.vocabulary_ = {term: i for i, term in enumerate(vocabularies[name])}
+            vec.idf_ = arrays[f"idf_{name}"]
+            clf.vectorizers_[name] = vec
+        clf.coef_ = arrays["coef"].astype(np.float32)
+        clf.intercept_ = arrays["intercept"]
+        clf.platt_ = arrays["platt"]
+        clf.thresholds_ = arrays["thresholds"]
+        clf.info_ = meta.get("info", {})
+        return clf
+
+
+def best_threshold(probabilities: np.ndarray, y: np.ndarray) -> float:
+    """The probability threshold with the best F1 (ties: the higher threshold)."""
+    order = np.argsort(-probabilities, kind="stable")
+    p, t = probabilities[order], y[order]
+    tp = np.cumsum(t)
+    fp = np.cumsum(1 - t)
+    positives = t.sum()
+    if positives == 0:
+        return 0.5
+    f1 = 2 * tp / (tp + fp + positives)
+    # Only cut between distinct probabilities.
+    distinct = np.r_[p[1:] != p[:-1], True]
+    f1 = np.where(distinct, f1, -1)
+    i = int(np.argmax(f1))
+    upper = p[i]
+    lower = p[i + 1] if i + 1 < len(p) else 0.0
+    return float(np.clip((upper + lower) / 2, 0.05, 0.95))
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+def rows_to_matrix(rows: Iterable[dict], categories: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Corpus rows -> (Y, mask): labels as 0/1 and a mask of decided cells."""
+    rows = list(rows)
+    index = {c: j for j, c in enumerate(categories)}
+    Y = np.zeros((len(rows), len(categories)), dtype=np.int8)
+    mask = np.ones_like(Y, dtype=bool)
+    for i, row in enumerate(rows):
+        for label in row.get("labels", []):
+            if label in index:
+                Y[i, index[label]] = 1
+        for label in row.get("ignore", []):
+            if label in index:
+                mask[i, index[label]] = False
+    return Y, mask

@@ -1,0 +1,43 @@
+"""The spaCy pipeline: a blank English tokenizer plus clausecheck's own components.
+
+    nlp = build_pipeline()            # clause_segmenter -> legal_facts -> clause_classifier
+    doc = run(nlp, document)          # doc.spans["clauses"], doc.spans["facts"]
+
+No downloaded spaCy model is needed: the components work from numbering, headings,
+patterns and the shipped scikit-learn classifier.
+"""
+
+from __future__ import annotations
+
+from ..document import Document
+
+# Contracts can be long; spaCy's default limit (1M characters) guards memory for parsers we
+# do not run. The loaders' own limits (file size, pages) bound the text instead.
+MAX_CHARACTERS = 50_000_000
+
+
+def build_pipeline(model_dir: str | None = None, *, classify: bool = True):
+    """The clausecheck pipeline; ``classify=False`` leaves the classifier out (segment + facts)."""
+    import spacy
+
+    from . import components  # noqa: F401  (registers the factories)
+
+    nlp = spacy.blank("en")
+    nlp.max_length = MAX_CHARACTERS
+    nlp.add_pipe("clause_segmenter")
+    nlp.add_pipe("legal_facts")
+    if classify:
+        nlp.add_pipe("clause_classifier", config={"model": str(model_dir) if model_dir else None})
+    return nlp
+
+
+def run(nlp, document: Document):
+    """Run the pipeline over a loaded Document, keeping its provenance on ``doc._.document``."""
+    doc = nlp.make_doc(document.text)
+    doc._.document = document
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+__all__ = ["build_pipeline", "run"]

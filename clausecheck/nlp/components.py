@@ -1,0 +1,128 @@
+"""spaCy components: clause segmenter, legal facts and clause classifier.
+
+Each is registered by name with ``@Language.factory`` and communicates through the Doc:
+
+* ``clause_segmenter`` fills ``doc.spans["clauses"]``; every clause span carries
+  ``._.clause_id``, ``._.number``, ``._.heading``, ``._.parent`` (a clause id), ``._.level``
+  and ``._.page`` (from the loaded Document in ``doc._.document``, when there is one);
+* ``legal_facts`` fills ``doc.spans["facts"]`` (label = kind) with ``._.fact`` holding the
+  parsed value; ``clause._.facts`` lists the facts inside a clause;
+* ``clause_classifier`` sets ``clause._.labels`` = {category: probability} for every
+  category and ``clause._.categories`` = the categories decided with the model's thresholds.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .facts import find_facts
+from .segmenter import split_clauses
+
+_SPAN_ATTRS = ("clause_id", "number", "heading", "parent", "level", "page", "fact", "context_heading")
+for _name in _SPAN_ATTRS:
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+if not Span.has_extension("labels"):
+    Span.set_extension("labels", default=None)
+if not Span.has_extension("categories"):
+    Span.set_extension("categories", default=None)
+if not Span.has_extension("heading_only"):
+    Span.set_extension("heading_only", default=False)
+if not Span.has_extension("facts"):
+    Span.set_extension("facts", getter=lambda span: [
+        f for f in span.doc.spans.get("facts", []) if span.start_char <= f.start_char and f.end_char <= span.end_char])
+if not Doc.has_extension("document"):
+    Doc.set_extension("document", default=None)
+
+
+@Language.factory("clause_segmenter")
+def make_clause_segmenter(nlp: Language, name: str) -> "ClauseSegmenter":
+    return ClauseSegmenter()
+
+
+class ClauseSegmenter:
+    """Cuts the Doc into clauses (see :func:`clausecheck.nlp.segmenter.split_clauses`)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        document = doc._.document
+        heading_offsets = frozenset(
+            b.start for b in document.blocks if b.bold or b.kind == "heading") if document else frozenset()
+        spans = []
+        clause_spans = split_clauses(doc.text, heading_offsets)
+        ids = [f"c{i + 1}" for i in range(len(clause_spans))]
+        for i, clause in enumerate(clause_spans):
+            span = doc.char_span(clause.start, clause.end, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.clause_id = ids[i]
+            span._.number = clause.number
+            span._.heading = clause.heading
+            span._.level = clause.level
+            span._.heading_only = clause.heading_only
+            span._.parent = ids[clause.parent] if clause.parent is not None else None
+            span._.context_heading = clause.heading or _ancestor_heading(clause_spans, clause)
+            span._.page = document.page_at(clause.start) if document else None
+            spans.append(span)
+        doc.spans["clauses"] = spans
+        return doc
+
+
+def _ancestor_heading(clauses, clause) -> str | None:
+    parent = clause.parent
+    while parent is not None:
+        if clauses[parent].heading:
+            return clauses[parent].heading
+        parent = clauses[parent].parent
+    return None
+
+
+@Language.factory("legal_facts")
+def make_legal_facts(nlp: Language, name: str) -> "LegalFacts":
+    return LegalFacts()
+
+
+class LegalFacts:
+    """Money, percentages, durations, notice periods, dates and named laws."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for fact in find_facts(doc.text):
+            span = doc.char_span(fact.start, fact.end, label=fact.kind, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.fact = fact
+            spans.append(span)
+        doc.spans["facts"] = spans
+        return doc
+
+
+@Language.factory("clause_classifier", default_config={"model": None})
+def make_clause_classifier(nlp: Language, name: str, model: str | None) -> "ClauseTagger":
+    return ClauseTagger(model)
+
+
+class ClauseTagger:
+    """Applies the trained classifier to every clause that has a body."""
+
+    def __init__(self, model_dir: str | None) -> None:
+        self.model_dir = model_dir
+        self._model = None
+
+    @property
+    def model(self):
+        if self._model is None:  # loaded on first use so that building the pipeline stays cheap
+            from ..model import load_model
+            self._model = load_model(self.model_dir)
+        return self._model
+
+    def __call__(self, doc: Doc) -> Doc:
+        clauses = [c for c in doc.spans.get("clauses", []) if not c._.heading_only]
+        if not clauses:
+            return doc
+        clf = self.model
+        probabilities = clf.predict_proba([c.text for c in clauses], [c._.context_heading for c in clauses])
+        for clause, row in zip(clauses, probabilities):
+            clause._.labels = {cat: float(p) for cat, p in zip(clf.categories, row)}
+            clause._.categories = [cat for cat, p, t in zip(clf.categories, row, clf.thresholds_) if p >= t]
+        return doc

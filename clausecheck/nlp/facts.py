@@ -1,0 +1,171 @@
+"""Legal facts in clause text: money, percentages, durations, notice periods, dates, laws.
+
+``find_facts(text)`` is a pure function (used by the spaCy component and by tests); each
+fact has a kind, the matched words, offsets and, where it has one, a numeric value and
+unit, so that "thirty (30) days" becomes ``value=30, unit="day"``. The gap checker reads
+them to tell a termination clause with a notice period from one without.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "business day": "business_day", "working day": "business_day", "calendar day": "day",
+    "day": "day", "week": "week", "month": "month", "year": "year", "hour": "hour", "minute": "minute",
+}
+_NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1,
+}
+_WORD_NUMBER = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|"
+                r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:one\s+)?hundred"
+                r"(?:\s+(?:and\s+)?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))?)")
+_DIGITS = r"\d{1,3}(?:,\d{3})*(?:\.\d+)?"
+
+DURATION_RE = re.compile(
+    rf"\b(?P<words>{_WORD_NUMBER})?\s*(?:\(\s*(?P<paren>{_DIGITS})\s*\)|(?P<digits>(?<![\w.,]){_DIGITS}))?"
+    r"\s*(?P<unit>business\s+days?|working\s+days?|calendar\s+days?|days?|weeks?|months?|years?|hours?|minutes?)\b",
+    re.I)
+MONEY_RE = re.compile(
+    r"(?:(?P<cur>US\$|USD|EUR|GBP|CHF|CAD|AUD|\$|€|£)\s?(?P<amount>\d{1,3}(?:[,.\s]\d{3})*(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)"
+    r"(?:\s?(?P<scale>million|billion|thousand|[mk])\b)?"
+    r"|(?P<amount2>\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s?(?P<scale2>million|billion|thousand)?\s?"
+    r"(?P<cur2>dollars|euros|pounds|USD|EUR|GBP)\b)", re.I)
+PERCENT_RE = re.compile(
+    rf"(?:(?P<words>{_WORD_NUMBER})(?:\s+(?:percent|per\s+cent))?\s*\(\s*(?=\d[\d.]*\s?%))?"
+    r"(?P<num>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)(?(words)\s*\))", re.I)
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+DATE_RE = re.compile(
+    rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?{_MONTHS},?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})\b")
+
+# Named laws and regulations, as data: (canonical name, patterns).
+LAWS: tuple[tuple[str, str], ...] = (
+    ("GDPR", r"GDPR|General\s+Data\s+Protection\s+Regulation|Regulation\s+\(EU\)\s+2016/679"),
+    ("UK GDPR", r"UK\s+GDPR"),
+    ("Data Protection Act", r"Data\s+Protection\s+Act(?:\s+\d{4})?"),
+    ("HIPAA", r"HIPAA|Health\s+Insurance\s+Portability\s+and\s+Accountability\s+Act"),
+    ("HITECH", r"HITECH(?:\s+Act)?"),
+    ("CCPA", r"CCPA|CPRA|California\s+Consumer\s+Privacy\s+Act|California\s+Privacy\s+Rights\s+Act"),
+    ("GLBA", r"GLBA|Gramm[\s-]Leach[\s-]Bliley(?:\s+Act)?"),
+    ("PIPEDA", r"PIPEDA"),
+    ("COPPA", r"COPPA|Children'?s\s+Online\s+Privacy\s+Protection\s+Act"),
+    ("FERPA", r"FERPA"),
+    ("PCI DSS", r"PCI[\s-]DSS|Payment\s+Card\s+Industry\s+Data\s+Security\s+Standard"),
+    ("FCPA", r"FCPA|Foreign\s+Corrupt\s+Practices\s+Act"),
+    ("UK Bribery Act", r"(?:UK\s+)?Bribery\s+Act(?:\s+2010)?"),
+    ("Sarbanes-Oxley", r"Sarbanes[\s-]Oxley(?:\s+Act)?|\bSOX\b"),
+    ("Export control", r"Export\s+Administration\s+Regulations|\bEAR\b|\bITAR\b|International\s+Traffic\s+in\s+Arms\s+Regulations"),
+    ("OFAC sanctions", r"\bOFAC\b"),
+    ("ePrivacy", r"ePrivacy\s+Directive|Privacy\s+and\s+Electronic\s+Communications\s+Regulations|\bPECR\b"),
+    ("DORA", r"Digital\s+Operational\s+Resilience\s+Act|\bDORA\b"),
+    ("NIS2", r"NIS\s?2(?:\s+Directive)?"),
+    ("Modern Slavery Act", r"Modern\s+Slavery\s+Act"),
+    ("TUPE", r"\bTUPE\b|Transfer\s+of\s+Undertakings"),
+)
+LAW_RE = re.compile("|".join(f"(?P<law{i}>{pattern})" for i, (_, pattern) in enumerate(LAWS)))
+
+_NOTICE_BEFORE = re.compile(r"notice|notify|notif(?:y|ied|ication)", re.I)
+_NOTICE_AFTER = re.compile(r"^['’]?\s*(?:\(|\w+\s){0,3}?(?:prior\s+)?(?:written\s+)?notice", re.I)
+
+
+@dataclass
+class Fact:
+    kind: str  # money | percentage | duration | notice_period | date | law
+    text: str
+    start: int
+    end: int
+    value: float | None = None
+    unit: str | None = None
+    name: str | None = None  # canonical name of a law ("GDPR")
+
+    def to_dict(self) -> dict:
+        out: dict = {"kind": self.kind, "text": self.text}
+        if self.name is not None:
+            out["name"] = self.name
+        if self.value is not None:
+            out["value"] = int(self.value) if float(self.value).is_integer() else self.value
+        if self.unit is not None:
+            out["unit"] = self.unit
+        return out
+
+
+def words_to_number(words: str) -> int | None:
+    total = 0
+    for part in re.split(r"[\s-]+", words.lower()):
+        if part == "and" or not part:
+            continue
+        if part not in _NUMBER_WORDS:
+            return None
+        value = _NUMBER_WORDS[part]
+        total = total * value if value == 100 and total else total + value
+    return total
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def find_facts(text: str) -> list[Fact]:
+    """All facts in ``text``, sorted by position, overlapping matches resolved longest-first."""
+    facts: list[Fact] = []
+    for m in DURATION_RE.finditer(text):
+        raw = m.group("paren") or m.group("digits")
+        words = m.group("words")
+        if raw is None and words is None:
+            continue
+        value = _number(raw) if raw else words_to_number(words)
+        if value is None or (raw is None and words.lower() in ("a", "an")):
+            continue
+        start = m.start("words") if words else (m.start("paren") - 1 if m.group("paren") else m.start("digits"))
+        if m.group("paren") and not words:
+            start = text.rfind("(", 0, m.start("paren"))
+        unit_word = re.sub(r"\s+", " ", m.group("unit").lower()).rstrip("s")
+        unit = _UNITS.get(unit_word, unit_word)
+        # A notice period: "on ninety (90) days' notice", "upon notice of 30 days".
+        is_notice = _NOTICE_BEFORE.search(text, max(0, start - 40), start) or \
+            _NOTICE_AFTER.match(text[m.end():m.end() + 40])
+        kind = "notice_period" if is_notice else "duration"
+        facts.append(Fact(kind, text[start:m.end()], start, m.end(), value, unit))
+    for m in MONEY_RE.finditer(text):
+        amount = m.group("amount") or m.group("amount2")
+        currency = m.group("cur") or m.group("cur2")
+        scale = (m.group("scale") or m.group("scale2") or "").lower()
+        try:
+            value = _number(re.sub(r"[\s.](?=\d{3}\b)", "", amount) if amount.count(".") > 1 else amount)
+        except ValueError:
+            continue
+        value *= {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9}.get(scale, 1)
+        facts.append(Fact("money", m.group(0).strip(), m.start(), m.start() + len(m.group(0).strip()), value,
+                          _currency(currency)))
+    for m in PERCENT_RE.finditer(text):
+        facts.append(Fact("percentage", m.group(0), m.start(), m.end(), _number(m.group("num")), "percent"))
+    for m in DATE_RE.finditer(text):
+        facts.append(Fact("date", m.group(0), m.start(), m.end()))
+    for m in LAW_RE.finditer(text):
+        name = LAWS[int(m.lastgroup[3:])][0]
+        facts.append(Fact("law", m.group(0), m.start(), m.end(), name=name))
+    return _without_overlaps(facts)
+
+
+def _currency(symbol: str | None) -> str | None:
+    if not symbol:
+        return None
+    return {"$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "€": "EUR", "eur": "EUR",
+            "euros": "EUR", "£": "GBP", "gbp": "GBP", "pounds": "GBP"}.get(symbol.lower(), symbol.upper())
+
+
+def _without_overlaps(facts: list[Fact]) -> list[Fact]:
+    facts.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[Fact] = []
+    for fact in facts:
+        if kept and fact.start < kept[-1].end:
+            continue
+        kept.append(fact)
+    return kept

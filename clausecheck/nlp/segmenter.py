@@ -1,0 +1,331 @@
+"""Cut a contract's text into clauses: numbered sections, sub-sections, items and paragraphs.
+
+The rules work on paragraphs (runs of lines separated by a blank line, which is how every
+loader joins its blocks) and on lines inside a paragraph that start with clause numbering:
+
+* numbering opens a clause: ``1.``, ``1.1``, ``1.1.1``, ``12)``, ``(a)``, ``(iv)``, ``(A)``,
+  ``a.``, ``Article IV``, ``ARTICLE 3``, ``Section 2.3``, ``IV.``;
+* an unnumbered heading paragraph (short, ALL CAPS or Title Case without a full stop, or
+  bold in the source) is merged with the body that follows it, so that "TERMINATION" and
+  its paragraph make one clause, as a reader sees them;
+* a paragraph that continues a sentence (starts in lower case, or follows one that ends
+  without punctuation or with a colon) stays in the clause before it;
+* any other paragraph is a clause of its own, a child of the numbered clause above it.
+
+``split_clauses`` is a pure function over text so that the corpus builder, the benchmarks
+and the spaCy component (:mod:`clausecheck.nlp.components`) all cut text the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ROMAN = r"(?:x{0,3})(?:ix|iv|v?i{0,3})"
+_ROMAN_RE = re.compile(rf"^{_ROMAN}$", re.I)
+
+# Each pattern matches numbering at the start of a line; group "num" is the label.
+_NUMBERING = [
+    ("article", re.compile(
+        r"(?P<num>(?:ARTICLE|Article|SECTION|Section|CLAUSE|Clause|PART|Part)\s+"
+        r"(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*|[A-Z]))(?![\w.]*\s+of\b)[.:\-\u2013\u2014]?(?:\s+|$)")),
+    ("decimal", re.compile(r"(?P<num>\d{1,2}(?:\.\d{1,3}){1,4})\.?(?:\s+|$)")),
+    ("decimal", re.compile(r"(?P<num>\d{1,2})[.)](?:\s+|$)")),
+    ("paren", re.compile(r"(?P<num>\((?:[a-z]{1,2}|[ivxlc]{1,5}|[A-Z]{1,2}|[IVXLC]{1,5}|\d{1,2})\))(?:\s+|$)")),
+    ("letter", re.compile(r"(?P<num>(?:[a-z]|[ivx]{1,4})[.)])\s+")),
+    ("roman", re.compile(r"(?P<num>[IVXL]{1,5}\.)\s+")),
+]
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\f\r]*\n\s*")
+_MAX_HEADING_WORDS = 12
+_HEADING_END = re.compile(r"[.:]\s+(?=[A-Z\"“(])")
+_PAGE_MARKER = re.compile(r"^(?:-\s*)?(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?(?:\s*-)?$", re.I)
+_SMALL_WORDS = {"a", "an", "and", "of", "the", "to", "for", "in", "on", "or", "by", "with", "upon", "at"}
+
+
+@dataclass
+class ClauseSpan:
+    """One clause: character range, number and heading, and its place in the outline."""
+
+    start: int
+    end: int
+    number: str | None = None
+    heading: str | None = None
+    level: int = 0
+    parent: int | None = None  # index of the parent clause in the returned list
+    heading_only: bool = False  # a section title with no body of its own
+
+
+def split_clauses(text: str, heading_offsets: frozenset[int] | set[int] = frozenset()) -> list[ClauseSpan]:
+    """Split ``text`` into clauses in reading order.
+
+    ``heading_offsets`` are paragraph start offsets the loader knows to be headings (bold
+    or Heading-styled DOCX paragraphs), used in addition to the textual heading rules.
+    """
+    pieces = list(_pieces(text))
+    clauses: list[ClauseSpan] = []
+    pending_heading: tuple[int, str] | None = None  # unnumbered heading waiting for its body
+    outline = _Outline()
+    prev_text = ""
+
+    for start, end, piece, numbering in pieces:
+        if _PAGE_MARKER.match(piece):
+            continue  # a page number left in text exports: not content, not a boundary
+        kind, number, rest = numbering if numbering else (None, None, piece)
+        if number is None:
+            is_heading = (start in heading_offsets and len(piece) < 200) or _is_heading_line(piece)
+            if is_heading:
+                if pending_heading is None:
+                    pending_heading = (start, _clean_heading(piece))
+                else:
+                    pending_heading = (pending_heading[0], _clean_heading(piece))
+                prev_text = piece
+                continue
+            if pending_heading is not None:
+                h_start, heading = pending_heading
+                pending_heading = None
+                parent = outline.parent_for(outline.top_level_of_current() + 1) if clauses and \
+                    clauses[-1].heading_only and clauses[-1].number else None
+                clauses.append(ClauseSpan(h_start, end, None, heading, _level_after(clauses), parent))
+                prev_text = piece
+                continue
+            if clauses and _continues(prev_text, piece):
+                clauses[-1].end = end
+                clauses[-1].heading_only = False
+                prev_text = piece
+                continue
+            if clauses and clauses[-1].heading_only:
+                # "12. Termination" followed by its body paragraph: one clause.
+                clauses[-1].end = end
+                clauses[-1].heading_only = False
+                prev_text = piece
+                continue
+            level = _level_after(clauses)
+            parent = outline.parent_for(level)
+            clauses.append(ClauseSpan(start, end, None, None, level, parent))
+            prev_text = piece
+            continue
+
+        # A numbered clause.
+        if pending_heading is not None:
+            # An unnumbered heading right before numbered clauses titles them; keep it as
+            # a section of its own so the children inherit it as context.
+            h_start, heading = pending_heading
+            pending_heading = None
+            clauses.append(ClauseSpan(h_start, start, None, heading, 0, None, heading_only=True))
+            outline.push(0, len(clauses) - 1, "heading")
+        level = outline.level_for(kind, number)
+        parent = outline.parent_for(level)
+        heading, heading_only = _heading_of(rest)
+        clauses.append(ClauseSpan(start, end, number, heading, level, parent, heading_only))
+        outline.push(level, len(clauses) - 1, _style(kind, number, outline))
+        prev_text = piece
+
+    if pending_heading is not None:
+        h_start, heading = pending_heading
+        clauses.append(ClauseSpan(h_start, len(text.rstrip()), None, heading, 0, None, heading_only=True))
+
+    for clause in clauses:  # trim trailing whitespace the slicing may have kept
+        while clause.end > clause.start and text[clause.end - 1].isspace():
+            clause.end -= 1
+    return clauses
+
+
+# -- pieces: paragraphs, and numbered lines inside paragraphs ---------------------------
+
+def _pieces(text: str):
+    """Yield (start, end, text, numbering) for each paragraph or numbered line run."""
+    pos = 0
+    for match in _PARAGRAPH_BREAK.finditer(text + "\n\n"):
+        para_start, para_end = pos, min(match.start(), len(text))
+        pos = match.end()
+        if para_end <= para_start:
+            continue
+        para = text[para_start:para_end]
+        # Split the paragraph at lines that start with numbering.
+        line_starts = [0] + [m.end() for m in re.finditer(r"\n", para)]
+        cut_points = [0]
+        for ls in line_starts[1:]:
+            line = para[ls:]
+            numbering = _numbering(line.lstrip(), strict=True)
+            if numbering:
+                cut_points.append(ls)
+        cut_points.append(len(para))
+        for a, b in zip(cut_points, cut_points[1:]):
+            chunk = para[a:b]
+            lead = len(chunk) - len(chunk.lstrip())
+            chunk_start = para_start + a + lead
+            chunk_text = chunk.strip()
+            if not chunk_text:
+                continue
+            yield chunk_start, chunk_start + len(chunk_text), chunk_text, _numbering(chunk_text, strict=a > 0)
+
+
+def _numbering(line: str, strict: bool = False):
+    """(kind, number, rest) when the line starts with clause numbering, else None.
+
+    ``strict`` (used for lines inside a paragraph) also asks that what follows the
+    number looks like the start of a clause, since a wrapped line can begin with "1."
+    in the middle of a sentence.
+    """
+    for kind, pattern in _NUMBERING:
+        m = pattern.match(line)
+        if not m:
+            continue
+        number = m.group("num")
+        rest = line[m.end():]
+        if kind == "letter" and not rest[:1].isupper():
+            continue  # "a. " mid-sentence is rare; demand a capital after it
+        if kind == "decimal" and "." not in number.rstrip(".)") and not rest[:1].isupper() \
+                and not rest[:1] in "\"'“(":
+            continue  # "30) days" or "2. the" are not clause numbers
+        if kind == "roman" and not _ROMAN_RE.match(number.rstrip(".")):
+            continue
+        if strict and rest and not (rest[:1].isupper() or rest[:1] in "\"'“(" or kind == "paren"):
+            continue
+        return kind, number.rstrip(".") if kind in ("decimal", "roman") else number.rstrip(".:"), rest
+    return None
+
+
+# -- outline levels ----------------------------------------------------------------------
+
+class _Outline:
+    """Tracks the open clauses by level to find parents and the level of items."""
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[int, int, str]] = []  # (level, clause index, style)
+        self.item_styles: list[str] = []  # item styles seen, outermost first
+        self.last_letter: dict[str, str] = {}
+
+    def level_for(self, kind: str, number: str) -> int:
+        if kind == "article":
+            inner = number.split()[-1]
+            return inner.count(".")
+        if kind == "decimal":
+            return number.count(".") + (1 if self._has_article() else 0)
+        if kind == "roman":
+            return 0
+        style = self._item_style(number)
+        base = self._numeric_level()
+        if style not in self.item_styles:
+            # A new item style nests inside the current one unless items are not open.
+            if not self._items_open():
+                self.item_styles = []
+            self.item_styles.append(style)
+        return base + 1 + self.item_styles.index(style)
+
+    def _item_style(self, number: str) -> str:
+        core = number.strip("().")
+        open_paren = number.startswith("(")
+        shape = "paren" if open_paren else "dot"
+        if core.isdigit():
+            return f"{shape}-digit"
+        if _ROMAN_RE.match(core) and not (core.lower() == "i" and self.last_letter.get(shape) == "h") \
+                and not (len(core) == 1 and core.lower() in "vx" and self.last_letter.get(shape)
+                         in {"u", "w"}) and core.lower() not in {"c", "l"}:
+            style = f"{shape}-roman-{'upper' if core.isupper() else 'lower'}"
+            return style
+        self.last_letter[shape] = core.lower()[-1]
+        return f"{shape}-letter-{'upper' if core.isupper() else 'lower'}"
+
+    def _numeric_level(self) -> int:
+        for level, _, style in reversed(self.stack):
+            if style in ("numeric", "heading"):
+                return level
+        return -1
+
+    def _has_article(self) -> bool:
+        return any(style == "article" for _, _, style in self.stack)
+
+    def _items_open(self) -> bool:
+        return bool(self.stack) and self.stack[-1][2] == "item"
+
+    def parent_for(self, level: int) -> int | None:
+        for lvl, index, _ in reversed(self.stack):
+            if lvl < level:
+                return index
+        return None
+
+    def top_level_of_current(self) -> int:
+        return self.stack[-1][0] if self.stack else -1
+
+    def push(self, level: int, index: int, style: str) -> None:
+        while self.stack and self.stack[-1][0] >= level:
+            self.stack.pop()
+        if style != "item":
+            self.item_styles = []
+        self.stack.append((level, index, style))
+
+
+def _style(kind: str, number: str, outline: _Outline) -> str:
+    if kind == "article":
+        return "article" if number.split()[0].lower() in ("article", "part") else "numeric"
+    if kind in ("decimal", "roman"):
+        return "numeric"
+    return "item"
+
+
+def _level_after(clauses: list[ClauseSpan]) -> int:
+    """Level of an unnumbered paragraph: one below the closest numbered clause."""
+    for clause in reversed(clauses):
+        if clause.number:
+            return clause.level + 1
+    return 0
+
+
+# -- headings ----------------------------------------------------------------------------
+
+def _is_heading_line(piece: str) -> bool:
+    if "\n" in piece.strip() or len(piece) > 100:
+        return False
+    words = piece.split()
+    if not words or len(words) > _MAX_HEADING_WORDS:
+        return False
+    letters = [c for c in piece if c.isalpha()]
+    if len(letters) < 3:
+        return False
+    if piece.rstrip().endswith((".", ";", ",")) and not piece.isupper():
+        return False
+    if all(c.isupper() for c in letters):
+        return True
+    # Title Case: every significant word capitalised.
+    significant = [w for w in words if w.lower().strip("(),:&-") not in _SMALL_WORDS]
+    return bool(significant) and all(w[:1].isupper() or not w[:1].isalpha() for w in significant) \
+        and not piece.rstrip().endswith(".")
+
+
+def _heading_of(rest: str) -> tuple[str | None, bool]:
+    """Heading text after a clause number, and whether the clause is only a heading."""
+    first_line = rest.split("\n", 1)[0].strip()
+    body_after = rest[len(first_line):].strip() if "\n" in rest else ""
+    if not first_line:
+        return None, not body_after
+    if _is_heading_line(first_line) and not body_after:
+        return _clean_heading(first_line), True
+    if _is_heading_line(first_line) and body_after:
+        return _clean_heading(first_line), False
+    # "Termination for Convenience. Either party may…" or "U.S. GOVERNMENT RIGHTS. Subject to…":
+    # the heading runs to the first full stop or colon after which a heading-like prefix ends.
+    for m in _HEADING_END.finditer(first_line[:120]):
+        candidate = first_line[:m.start()]
+        if len(candidate.split()) <= 10 and _is_heading_line(candidate):
+            return _clean_heading(candidate), False
+    return None, False
+
+
+def _clean_heading(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().rstrip(".:").strip()
+
+
+def _continues(prev: str, piece: str) -> bool:
+    """Does this paragraph continue the previous one's sentence?"""
+    if not prev:
+        return False
+    first = piece.lstrip()[:1]
+    if first.islower():
+        return True
+    tail = prev.rstrip()[-1:]
+    if tail == ":":
+        return True
+    return tail not in ".;!?\"”)'" and not _is_heading_line(prev) and first not in "(\"“" \
+        and not first.isdigit() and len(prev) > 60
