@@ -1,0 +1,84 @@
+"""``clausecheck scan``: the missing-clause report for one contract."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from .errors import EXIT_FINDINGS, fail
+from .options import input_options, model_option
+
+FORMATS = ["text", "markdown", "json", "html", "docx"]
+
+
+@click.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Report format [default: text, or from the -o extension].")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write the report to this file (atomically) instead of stdout.")
+@click.option("--playbook", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="A playbook TOML (default: the built-in outsourcing playbook).")
+@click.option("--fail-on", type=click.Choice(["none", "low", "medium", "high"]), default="none",
+              show_default=True, help="Exit 1 when a missing or partial requirement has this severity or higher.")
+@click.option("--annotate", type=click.Path(dir_okay=False), default=None,
+              help="DOCX input only: write a copy of the contract with a Word comment on each clause "
+                   "that meets a requirement and a list of what is missing at the top.")
+@model_option
+@input_options
+def scan(file: str, fmt: str | None, output: str | None, playbook: str | None, fail_on: str,
+         annotate: str | None, model_dir: str | None, pdf_engine: str, limits) -> None:
+    """Report which protections FILE has, lacks or only partly has.
+
+    Missing and partial requirements come first, by severity, each with why it matters
+    and suggested wording; then what is present, with page and quoted evidence.
+
+    \b
+    Examples:
+      clausecheck scan draft.pdf
+      clausecheck scan draft.docx --format html -o review.html
+      clausecheck scan draft.pdf --format json | jq '.findings[] | select(.status != "present")'
+      clausecheck scan draft.pdf --fail-on high     # exit 1 if a high-severity gap is found
+
+    Exit status: 0 done; 1 a gap at or above --fail-on; 2 unreadable input or bad usage.
+    """
+    from ..analysis import Analyzer
+    from ..output import atomic_write
+
+    fmt = fmt or _format_from_extension(output) or "text"
+    if fmt == "docx" and output is None and sys.stdout.isatty():
+        fail("--format docx writes a Word file: give -o REPORT.docx")
+    analyzer = Analyzer(playbook, model_dir=model_dir, pdf_engine=pdf_engine, limits=limits)
+    document = analyzer.load(file)
+    if annotate and document.format != "docx":
+        fail(f"{file}: --annotate needs a DOCX contract (this one is {document.format})")
+    report = analyzer.analyze(document)
+
+    color = fmt == "text" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    rendered = report.render(fmt, color=color)
+    if output:
+        atomic_write(output, rendered, inputs=[file])
+    elif isinstance(rendered, bytes):
+        sys.stdout.buffer.write(rendered)
+    else:
+        click.echo(rendered)
+    if annotate:
+        from ..annotate import annotate_docx
+        atomic_write(annotate, annotate_docx(file, report), inputs=[file])
+    if fmt != "json" or output:
+        for warning in report.to_dict()["document"]["warnings"]:
+            click.echo(f"warning: {file}: {warning}", err=True)
+    if report.fails(fail_on):
+        sys.exit(EXIT_FINDINGS)
+
+
+def _format_from_extension(output: str | None) -> str | None:
+    if not output:
+        return None
+    return {".json": "json", ".html": "html", ".htm": "html", ".md": "markdown", ".docx": "docx",
+            ".txt": "text"}.get(os.path.splitext(output)[1].lower())
+
+
+COMMANDS = [scan]

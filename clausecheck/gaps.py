@@ -1,0 +1,99 @@
+"""The gap checker: which playbook requirements a contract meets, partly meets or lacks.
+
+Input is the list of classified clauses (dicts as in the report JSON, with their decided
+labels and facts); output is the report's ``categories``, ``findings`` and ``summary``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .playbook import Playbook, Requirement
+from .taxonomy import CATEGORY_IDS
+
+SEVERITY_RANK = {"high": 3, "medium": 2, "low": 1}
+STATUS_ORDER = {"missing": 0, "partial": 1, "present": 2}
+EVIDENCE_PER_FINDING = 3
+SNIPPET_CHARS = 280
+
+
+def document_categories(clauses: list[dict]) -> list[dict]:
+    """Every taxonomy category once: present when at least one clause carries it."""
+    out = []
+    for category in CATEGORY_IDS:
+        scored = []
+        best = 0.0
+        for clause in clauses:
+            probability = clause.get("probabilities", {}).get(category, 0.0)
+            best = max(best, probability)
+            if any(label["category"] == category for label in clause["labels"]):
+                scored.append((probability, clause["id"]))
+        scored.sort(key=lambda item: -item[0])
+        out.append({"category": category, "present": bool(scored), "confidence": round(best, 4),
+                    "clause_ids": [clause_id for _, clause_id in scored]})
+    return out
+
+
+def check_requirement(requirement: Requirement, clauses: list[dict]) -> dict:
+    """One finding: the requirement's status, missing elements and evidence."""
+    wanted = set(requirement.categories)
+    matched = []
+    for clause in clauses:
+        confidences = [label["confidence"] for label in clause["labels"] if label["category"] in wanted]
+        if confidences:
+            matched.append((max(confidences), clause))
+    matched.sort(key=lambda item: -item[0])
+
+    missing_elements = []
+    if matched:
+        texts = [clause["text"] for _, clause in matched]
+        fact_kinds = {fact["kind"] for _, clause in matched for fact in clause.get("facts", [])}
+        missing_elements = [e for e in requirement.elements if not e.met_by(texts, fact_kinds)]
+        status = "partial" if missing_elements else "present"
+    else:
+        status = "missing"
+    return {
+        "requirement": requirement.id,
+        "title": requirement.title,
+        "status": status,
+        "severity": requirement.severity,
+        "risk": requirement.risk,
+        "rationale": requirement.rationale,
+        "recommendation": requirement.recommendation,
+        "source": requirement.source,
+        "categories": list(requirement.categories),
+        "missing_elements": [e.id for e in missing_elements],
+        "missing_element_titles": [e.title for e in missing_elements],
+        "evidence": [{"clause_id": clause["id"], "page": clause.get("page"), "number": clause.get("number"),
+                      "heading": clause.get("heading"), "snippet": snippet(clause["text"]),
+                      "confidence": round(confidence, 4)}
+                     for confidence, clause in matched[:EVIDENCE_PER_FINDING]],
+    }
+
+
+def check(playbook: Playbook, clauses: list[dict]) -> tuple[list[dict], list[dict], dict]:
+    """(categories, findings, summary) for classified clauses against a playbook."""
+    findings = [check_requirement(req, clauses) for req in playbook.requirements]
+    summary = {status: sum(1 for f in findings if f["status"] == status) for status in ("present", "partial", "missing")}
+    return document_categories(clauses), findings, summary
+
+
+def worst_severity(findings: list[dict]) -> str | None:
+    """The highest severity among missing or partial findings, or None if all are present."""
+    gaps = [f["severity"] for f in findings if f["status"] != "present"]
+    return max(gaps, key=SEVERITY_RANK.get) if gaps else None
+
+
+def fails(findings: list[dict], fail_on: str) -> bool:
+    """Does any gap reach the ``--fail-on`` severity?"""
+    if fail_on == "none":
+        return False
+    return any(f["status"] != "present" and SEVERITY_RANK[f["severity"]] >= SEVERITY_RANK[fail_on] for f in findings)
+
+
+def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
+    flat = re.sub(r"\s+", " ", text).strip()
+    if len(flat) <= limit:
+        return flat
+    cut = flat.rfind(" ", 0, limit)
+    return flat[:cut if cut > limit // 2 else limit].rstrip(",;: ") + " …"

@@ -1,0 +1,179 @@
+"""Playbooks: the protections a contract should contain, as TOML data.
+
+A playbook names and versions a list of requirements; each names the clause categories
+that satisfy it and, optionally, the elements a good clause of that kind contains. The
+default outsourcing playbook ships in ``clausecheck/playbooks/outsourcing.toml``.
+Validation errors say which requirement and which field is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import PlaybookError
+from .taxonomy import CATEGORY_IDS
+
+SEVERITIES = ("high", "medium", "low")
+FACT_KINDS = ("money", "percentage", "duration", "notice_period", "date", "law")
+DEFAULT_PLAYBOOK = Path(__file__).parent / "playbooks" / "outsourcing.toml"
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+@dataclass(frozen=True)
+class Element:
+    """Something a good clause of the requirement's kind contains."""
+
+    id: str
+    title: str
+    patterns: tuple[re.Pattern, ...] = ()
+    facts: tuple[str, ...] = ()
+
+    def met_by(self, texts: list[str], fact_kinds: set[str]) -> bool:
+        if self.facts and fact_kinds.intersection(self.facts):
+            return True
+        return any(p.search(text) for p in self.patterns for text in texts)
+
+
+@dataclass(frozen=True)
+class Requirement:
+    id: str
+    title: str
+    severity: str
+    risk: str
+    categories: tuple[str, ...]
+    rationale: str = ""
+    recommendation: str = ""
+    source: str = ""
+    elements: tuple[Element, ...] = ()
+
+
+@dataclass(frozen=True)
+class Playbook:
+    name: str
+    version: str
+    requirements: tuple[Requirement, ...]
+    description: str = ""
+    path: str = ""
+    warnings: tuple[str, ...] = field(default=())
+
+
+def load_playbook(path: str | Path | None = None) -> Playbook:
+    """Read and validate a playbook; the default outsourcing playbook when ``path`` is None."""
+    path = Path(path) if path else DEFAULT_PLAYBOOK
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PlaybookError(f"{path}: no such playbook file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PlaybookError(f"{path}: cannot read playbook ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise PlaybookError(f"{path}: not valid TOML ({exc})") from None
+    return parse_playbook(raw, str(path))
+
+
+def parse_playbook(raw: dict, origin: str = "<playbook>") -> Playbook:
+    """Validate a parsed TOML document into a :class:`Playbook`."""
+    errors: list[str] = []
+    for key in ("name", "version"):
+        if not isinstance(raw.get(key), str) or not raw.get(key).strip():
+            errors.append(f"top level: field '{key}' is required (a non-empty string)")
+    items = raw.get("requirement")
+    if not isinstance(items, list) or not items:
+        errors.append("top level: at least one [[requirement]] is required")
+        items = []
+    requirements = []
+    seen: set[str] = set()
+    for n, item in enumerate(items, start=1):
+        req, req_errors = _requirement(item, n, seen)
+        errors.extend(req_errors)
+        if req:
+            requirements.append(req)
+    if errors:
+        raise PlaybookError(f"{origin}: invalid playbook:\n  " + "\n  ".join(errors))
+    return Playbook(name=raw["name"].strip(), version=str(raw["version"]).strip(),
+                    requirements=tuple(requirements), description=str(raw.get("description", "")), path=origin)
+
+
+def _requirement(item: object, n: int, seen: set[str]) -> tuple[Requirement | None, list[str]]:
+    where = f"requirement #{n}"
+    if not isinstance(item, dict):
+        return None, [f"{where}: must be a table"]
+    errors: list[str] = []
+    rid = item.get("id")
+    if not isinstance(rid, str) or not _ID.match(rid):
+        errors.append(f"{where}: field 'id' is required: lower-case letters, digits, '-' or '_'")
+    else:
+        where = f"requirement '{rid}'"
+        if rid in seen:
+            errors.append(f"{where}: duplicate id")
+        seen.add(rid)
+    for key in ("title", "risk"):
+        if not isinstance(item.get(key), str) or not item[key].strip():
+            errors.append(f"{where}: field '{key}' is required (a non-empty string)")
+    for key in ("rationale", "recommendation", "source"):
+        if key in item and not isinstance(item[key], str):
+            errors.append(f"{where}: field '{key}' must be a string")
+    severity = item.get("severity")
+    if severity not in SEVERITIES:
+        errors.append(f"{where}: field 'severity' must be one of {', '.join(SEVERITIES)} (got {severity!r})")
+    categories = item.get("categories")
+    if not isinstance(categories, list) or not categories:
+        errors.append(f"{where}: field 'categories' must be a non-empty list of category ids")
+        categories = []
+    for category in categories:
+        if category not in CATEGORY_IDS:
+            errors.append(f"{where}: field 'categories': unknown category {category!r} "
+                          f"(known: {', '.join(CATEGORY_IDS)})")
+    known = set(item) - {"id", "title", "severity", "risk", "categories", "rationale", "recommendation",
+                         "source", "elements"}
+    if known:
+        errors.append(f"{where}: unknown field(s) {', '.join(sorted(known))}")
+    elements = []
+    raw_elements = item.get("elements", [])
+    if not isinstance(raw_elements, list):
+        errors.append(f"{where}: field 'elements' must be a list of [[requirement.elements]] tables")
+        raw_elements = []
+    for m, element in enumerate(raw_elements, start=1):
+        parsed, element_errors = _element(element, f"{where}, element #{m}")
+        errors.extend(element_errors)
+        if parsed:
+            elements.append(parsed)
+    if errors:
+        return None, errors
+    return Requirement(id=rid, title=item["title"].strip(), severity=severity, risk=item["risk"].strip(),
+                       categories=tuple(categories), rationale=item.get("rationale", "").strip(),
+                       recommendation=item.get("recommendation", "").strip(), source=item.get("source", "").strip(),
+                       elements=tuple(elements)), []
+
+
+def _element(item: object, where: str) -> tuple[Element | None, list[str]]:
+    if not isinstance(item, dict):
+        return None, [f"{where}: must be a table"]
+    errors: list[str] = []
+    eid = item.get("id")
+    if not isinstance(eid, str) or not _ID.match(eid):
+        errors.append(f"{where}: field 'id' is required: lower-case letters, digits, '-' or '_'")
+    else:
+        where = where.rsplit(",", 1)[0] + f", element '{eid}'"
+    patterns = item.get("patterns", [])
+    facts = item.get("facts", [])
+    if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+        errors.append(f"{where}: field 'patterns' must be a list of regular expressions")
+        patterns = []
+    if not isinstance(facts, list) or any(f not in FACT_KINDS for f in facts):
+        errors.append(f"{where}: field 'facts' must be a list of {', '.join(FACT_KINDS)}")
+        facts = []
+    if not patterns and not facts:
+        errors.append(f"{where}: give 'patterns' or 'facts' (how to recognise the element)")
+    compiled = []
+    for pattern in patterns:
+        try:
+            compiled.append(re.compile(pattern, re.I))
+        except re.error as exc:
+            errors.append(f"{where}: pattern {pattern!r} is not a valid regular expression ({exc})")
+    if errors:
+        return None, errors
+    return Element(id=eid, title=str(item.get("title", eid)), patterns=tuple(compiled), facts=tuple(facts)), []
