@@ -64,7 +64,8 @@ class ClauseClassifier:
         self.vectorizers_ = _make_vectorizers(self.vectorizer_params)
         self.vectorizers_["word"].fit(texts)
         self.vectorizers_["char"].fit(texts)
-        self.vectorizers_["heading"].fit([h or "" for h in headings])
+        # One placeholder heading keeps the vocabulary non-empty for corpora without headings.
+        self.vectorizers_["heading"].fit([h or "" for h in headings] + ["untitled clause"])
 
     def transform(self, texts: Sequence[str], headings: Sequence[str | None] | None = None):
         from scipy.sparse import hstack

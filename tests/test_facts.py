@@ -1,0 +1,44 @@
+import pytest
+
+from clausecheck.nlp.facts import find_facts, words_to_number
+
+
+def kinds(text):
+    return [(f.kind, f.text, f.value, f.unit) for f in find_facts(text)]
+
+
+def test_notice_period_in_words_and_digits():
+    assert kinds("Either party may terminate on ninety (90) days' prior written notice.") == \
+        [("notice_period", "ninety (90) days", 90, "day")]
+    assert kinds("upon 30 days written notice") == [("notice_period", "30 days", 30, "day")]
+
+
+def test_plain_duration_is_not_a_notice_period():
+    assert kinds("The initial term is two (2) years.") == [("duration", "two (2) years", 2, "year")]
+    assert kinds("within five (5) business days") == [("duration", "five (5) business days", 5, "business_day")]
+
+
+def test_money_and_percentages():
+    facts = kinds("liquidated damages of $250,000 or EUR 2 million, and a credit of ten percent (10%) or 5%")
+    assert ("money", "$250,000", 250000, "USD") in facts
+    assert ("money", "EUR 2 million", 2000000, "EUR") in facts
+    assert ("percentage", "ten percent (10%)", 10, "percent") in facts
+    assert ("percentage", "5%", 5, "percent") in facts
+
+
+def test_laws_and_dates():
+    facts = find_facts("in accordance with the General Data Protection Regulation, HIPAA and the CCPA "
+                       "as of January 1, 2025")
+    assert [f.name for f in facts if f.kind == "law"] == ["GDPR", "HIPAA", "CCPA"]
+    assert [f.text for f in facts if f.kind == "date"] == ["January 1, 2025"]
+
+
+def test_no_facts_in_references():
+    assert find_facts("as set out in Section 3 of the Agreement") == []
+    assert find_facts("a day of rest") == []
+
+
+@pytest.mark.parametrize("words,value", [("thirty", 30), ("forty-five", 45), ("one hundred", 100),
+                                         ("twenty one", 21)])
+def test_words_to_number(words, value):
+    assert words_to_number(words) == value

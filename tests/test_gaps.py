@@ -1,0 +1,65 @@
+from clausecheck.gaps import check, fails, snippet, worst_severity
+from clausecheck.nlp.facts import find_facts
+from clausecheck.playbook import load_playbook
+
+
+def clause(cid, text, *categories, confidence=0.9):
+    return {"id": cid, "number": None, "heading": None, "page": 2, "text": text,
+            "labels": [{"category": c, "confidence": confidence} for c in categories],
+            "facts": [f.to_dict() for f in find_facts(text)],
+            "probabilities": {c: confidence for c in categories}}
+
+
+def findings_by_id(clauses):
+    categories, findings, summary = check(load_playbook(), clauses)
+    return {f["requirement"]: f for f in findings}, categories, summary
+
+
+def test_missing_partial_present():
+    clauses = [
+        clause("c1", "Either party may terminate this Agreement for material breach upon written notice.",
+               "termination"),
+        clause("c2", "The Provider shall maintain professional liability insurance of at least $5,000,000.",
+               "insurance"),
+    ]
+    findings, categories, summary = findings_by_id(clauses)
+    assert findings["termination-rights"]["status"] == "partial"
+    assert findings["termination-rights"]["missing_elements"] == ["notice-period"]
+    assert findings["insurance"]["status"] == "present"
+    assert findings["insurance"]["evidence"][0] == {
+        "clause_id": "c2", "page": 2, "number": None, "heading": None,
+        "snippet": clauses[1]["text"], "confidence": 0.9}
+    assert findings["audit-rights"]["status"] == "missing" and findings["audit-rights"]["evidence"] == []
+    assert summary["present"] + summary["partial"] + summary["missing"] == len(findings)
+    present = {c["category"] for c in categories if c["present"]}
+    assert present == {"termination", "insurance"}
+    assert len(categories) == 17
+
+
+def test_notice_period_makes_termination_present():
+    findings, _, _ = findings_by_id([clause(
+        "c1", "The Client may terminate for convenience on ninety (90) days' notice, or at once for breach.",
+        "termination")])
+    assert findings["termination-rights"]["status"] == "present"
+
+
+def test_data_protection_elements():
+    text = ("The Provider shall process Personal Data in accordance with the GDPR and maintain appropriate "
+            "security measures.")
+    findings, _, _ = findings_by_id([clause("c1", text, "data_protection")])
+    assert findings["data-protection"]["status"] == "partial"
+    assert findings["data-protection"]["missing_elements"] == ["breach-notification", "limited-access"]
+
+
+def test_fail_on_and_worst_severity():
+    findings = [{"status": "missing", "severity": "medium"}, {"status": "present", "severity": "high"}]
+    assert worst_severity(findings) == "medium"
+    assert fails(findings, "medium") and fails(findings, "low") and not fails(findings, "high")
+    assert not fails(findings, "none")
+    assert worst_severity([{"status": "present", "severity": "high"}]) is None
+
+
+def test_snippet_is_short_and_flat():
+    long = "word " * 200
+    s = snippet(long)
+    assert len(s) <= 282 and s.endswith("…") and "\n" not in snippet("a\n\nb")

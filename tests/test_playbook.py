@@ -1,0 +1,104 @@
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from clausecheck.cli import main
+from clausecheck.errors import PlaybookError
+from clausecheck.playbook import load_playbook
+from clausecheck.taxonomy import CATEGORY_IDS
+
+from shared_data import SHARED
+
+GOOD = """
+name = "Mine"
+version = "2"
+[[requirement]]
+id = "exit"
+title = "Exit plan"
+severity = "high"
+risk = "dependency"
+categories = ["transition"]
+  [[requirement.elements]]
+  id = "period"
+  facts = ["duration"]
+"""
+
+
+def test_default_playbook_loads_and_covers_the_families():
+    book = load_playbook()
+    covered = {c for req in book.requirements for c in req.categories}
+    # The design card's five families, and every taxonomy category.
+    assert {"data_protection", "penalties", "termination", "change_control", "compliance"} <= covered
+    assert covered == set(CATEGORY_IDS)
+    for req in book.requirements:
+        assert req.rationale and req.recommendation and req.source, req.id
+
+
+def test_every_risk_and_mitigation_of_the_guidance_is_traced():
+    book = load_playbook()
+    risks = " ".join(req.risk + " " + req.source for req in book.requirements).lower()
+    named_risks = ["quality control", "security and confidentiality", "communication and cultural differences",
+                   "dependency on the outsourced company", "legal and regulatory compliance",
+                   "loss of managerial control", "hidden costs", "threat to confidentiality and security",
+                   "quality problems", "financially tied to another company", "ill will and bad publicity"]
+    for risk in named_risks:
+        assert risk in risks, risk
+    mitigations = {"on-site": "audit-rights", "data protection agreement": "data-protection",
+                   "penalty clause": "data-breach-penalty", "contingency plan": "business-continuity",
+                   "transition plan": "exit-transition", "transfer knowledge": "exit-transition",
+                   "licences and permits": "legal-compliance", "communication protocols": "governance-communication"}
+    by_id = {req.id: req for req in book.requirements}
+    for phrase, rid in mitigations.items():
+        assert phrase in by_id[rid].source.lower(), (phrase, rid)
+
+
+def test_seed_headings_all_appear_in_the_playbook():
+    seeds = SHARED / "seeds"
+    if not seeds.exists():
+        pytest.skip("needs ../shared/seeds (the guidance articles)")
+    text = " ".join(p.read_text() for p in seeds.glob("*.txt"))
+    headings = re.findall(r"^\d\. ([^\n]+?)\.?\s*$", text, re.M)
+    assert len(headings) == 6
+    book_text = Path(load_playbook().path).read_text().lower()
+    for heading in headings:
+        assert heading.lower().strip(". ") in book_text, heading
+
+
+def test_custom_playbook(tmp_path):
+    path = tmp_path / "p.toml"
+    path.write_text(GOOD)
+    book = load_playbook(path)
+    assert book.name == "Mine" and book.requirements[0].elements[0].facts == ("duration",)
+
+
+@pytest.mark.parametrize("edit,message", [
+    (('severity = "high"', 'severity = "urgent"'), "requirement 'exit': field 'severity' must be one of"),
+    (('categories = ["transition"]', 'categories = ["exit"]'), "requirement 'exit': field 'categories': unknown category 'exit'"),
+    (('facts = ["duration"]', 'patterns = ["(unclosed"]'), "requirement 'exit', element 'period': pattern"),
+    (('title = "Exit plan"\n', ''), "requirement 'exit': field 'title' is required"),
+])
+def test_invalid_playbook_names_requirement_and_field(tmp_path, edit, message):
+    path = tmp_path / "p.toml"
+    path.write_text(GOOD.replace(*edit))
+    with pytest.raises(PlaybookError) as info:
+        load_playbook(path)
+    assert message in str(info.value)
+
+
+def test_playbook_cli(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(main, ["playbook", "check"])
+    assert result.exit_code == 0 and "ok:" in result.output
+    bad = tmp_path / "bad.toml"
+    bad.write_text(GOOD.replace('severity = "high"', 'severity = "urgent"'))
+    result = runner.invoke(main, ["playbook", "check", str(bad)])
+    assert result.exit_code == 2
+    assert "field 'severity'" in result.output and "Traceback" not in result.output
+    broken = tmp_path / "broken.toml"
+    broken.write_text("name = ")
+    result = runner.invoke(main, ["playbook", "check", str(broken)])
+    assert result.exit_code == 2 and "not valid TOML" in result.output
+    shown = runner.invoke(main, ["playbook", "show"])
+    assert "data-protection" in shown.output and "[high" in shown.output

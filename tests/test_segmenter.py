@@ -1,0 +1,94 @@
+from clausecheck.nlp.segmenter import split_clauses
+
+CONTRACT = """MASTER SERVICES AGREEMENT
+
+This Agreement is made between Alder Ltd ("Client") and Birch Services plc ("Provider").
+
+1. DEFINITIONS
+
+1.1 "Services" means the customer support services described in Schedule 1.
+
+2. TERM AND TERMINATION
+
+2.1 Term. This Agreement starts on the Effective Date and continues for three (3) years.
+
+2.2 Termination for Convenience. The Client may terminate this Agreement on ninety (90) days' written notice.
+
+2.3 Termination for Cause. Either party may terminate this Agreement if the other party:
+(a) commits a material breach that it does not remedy within thirty (30) days; or
+(b) becomes insolvent; or
+(c) undergoes a change of control, in which case:
+(i) the Client gives notice within sixty (60) days; and
+(ii) clause 12 applies.
+
+CONFIDENTIALITY
+
+Each party shall keep the other party's Confidential Information secret and use it only to perform
+this Agreement.
+
+ARTICLE IV
+INSURANCE
+
+Section 4.1 Coverage. The Provider shall maintain professional indemnity insurance.
+"""
+
+
+def _by_number(clauses):
+    return {c.number: c for c in clauses if c.number}
+
+
+def test_numbers_headings_and_parents():
+    clauses = split_clauses(CONTRACT)
+    numbered = _by_number(clauses)
+    assert ["1", "1.1", "2", "2.1", "2.2", "2.3", "(a)", "(b)", "(c)", "(i)", "(ii)"] == \
+        [c.number for c in clauses if c.number][:11]
+    assert numbered["2"].heading == "TERM AND TERMINATION" and numbered["2"].heading_only
+    assert numbered["2.2"].heading == "Termination for Convenience"
+    index = {id(c): i for i, c in enumerate(clauses)}
+    assert numbered["2.2"].parent == index[id(numbered["2"])]
+    assert numbered["(a)"].parent == index[id(numbered["2.3"])]
+    # "(i)" after "(c)" is a roman sub-item of (c), not the letter after (h).
+    assert numbered["(i)"].parent == index[id(numbered["(c)"])]
+    assert numbered["(ii)"].level == numbered["(i)"].level > numbered["(c)"].level
+
+
+def test_unnumbered_heading_joins_its_body():
+    clauses = split_clauses(CONTRACT)
+    conf = [c for c in clauses if c.heading == "CONFIDENTIALITY"][0]
+    text = CONTRACT[conf.start:conf.end]
+    assert text.startswith("CONFIDENTIALITY") and text.endswith("perform\nthis Agreement.")
+    assert not conf.heading_only
+
+
+def test_article_and_section_numbering():
+    clauses = split_clauses(CONTRACT)
+    numbers = [c.number for c in clauses if c.number]
+    assert "ARTICLE IV" in numbers and "Section 4.1" in numbers
+    section = _by_number(clauses)["Section 4.1"]
+    assert section.heading == "Coverage"
+
+
+def test_offsets_cover_clause_text_exactly():
+    for clause in split_clauses(CONTRACT):
+        text = CONTRACT[clause.start:clause.end]
+        assert text == text.strip() and text
+
+
+def test_wrapped_line_starting_with_a_number_is_not_a_clause():
+    text = "1. Payment. The Client shall pay each invoice within the period in Section\n2. of Schedule B. Late sums bear interest.\n"
+    clauses = split_clauses(text)
+    assert [c.number for c in clauses] == ["1"]
+
+
+def test_page_numbers_and_continuations_stay_in_the_clause():
+    text = ("5.1 Fees. The Client shall pay the fees set out in the schedule and all\n\n7\n\n"
+            "expenses approved in advance.\n\n5.2 Taxes. Fees exclude VAT.")
+    clauses = split_clauses(text)
+    assert [c.number for c in clauses] == ["5.1", "5.2"]
+    assert text[clauses[0].start:clauses[0].end].endswith("approved in advance.")
+
+
+def test_empty_and_plain_text():
+    assert split_clauses("") == []
+    clauses = split_clauses("Just one paragraph of text with no numbering at all.")
+    assert len(clauses) == 1 and clauses[0].number is None
