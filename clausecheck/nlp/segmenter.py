@@ -28,7 +28,8 @@ _ROMAN_RE = re.compile(rf"^{_ROMAN}$", re.I)
 _NUMBERING = [
     ("article", re.compile(
         r"(?P<num>(?:ARTICLE|Article|SECTION|Section|CLAUSE|Clause|PART|Part)\s+"
-        r"(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*|[A-Z]))(?![\w.]*\s+of\b)[.:\-\u2013\u2014]?(?:\s+|$)")),
+        r"(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*|[A-Z]|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+        r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b))(?![\w.]*\s+of\b)[.:\-\u2013\u2014]?(?:\s+|$)")),
     ("decimal", re.compile(r"(?P<num>\d{1,2}(?:\.\d{1,3}){1,4})\.?(?:\s+|$)")),
     ("decimal", re.compile(r"(?P<num>\d{1,2})[.)](?:\s+|$)")),
     ("paren", re.compile(r"(?P<num>\((?:[a-z]{1,2}|[ivxlc]{1,5}|[A-Z]{1,2}|[IVXLC]{1,5}|\d{1,2})\))(?:\s+|$)")),
@@ -36,6 +37,10 @@ _NUMBERING = [
     ("roman", re.compile(r"(?P<num>[IVXL]{1,5}\.)\s+")),
 ]
 
+# A multi-level number after a sentence end, inside a paragraph: "… days. 8.2 Termination by …".
+# Text exports often run sub-clauses together on one line; single-level numbers and (a) items
+# are not split here, as "… Section 3. 4 units" and inline lists are too often mid-sentence.
+_INLINE_CLAUSE = re.compile(r"(?<=[.;:])[ \t]{1,8}(?=\d{1,2}(?:\.\d{1,3}){1,3}\.?[ \t]+[A-Z\"“(])")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\f\r]*\n\s*")
 _MAX_HEADING_WORDS = 12
 _HEADING_END = re.compile(r"[.:]\s+(?=[A-Z\"“(])")
@@ -150,7 +155,8 @@ def _pieces(text: str):
             numbering = _numbering(line.lstrip(), strict=True)
             if numbering:
                 cut_points.append(ls)
-        cut_points.append(len(para))
+        cut_points.extend(m.end() for m in _INLINE_CLAUSE.finditer(para))
+        cut_points = sorted(set(cut_points)) + [len(para)]
         for a, b in zip(cut_points, cut_points[1:]):
             chunk = para[a:b]
             lead = len(chunk) - len(chunk.lstrip())
