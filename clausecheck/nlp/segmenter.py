@@ -40,7 +40,9 @@ _NUMBERING = [
 # A multi-level number after a sentence end, inside a paragraph: "… days. 8.2 Termination by …".
 # Text exports often run sub-clauses together on one line; single-level numbers and (a) items
 # are not split here, as "… Section 3. 4 units" and inline lists are too often mid-sentence.
-_INLINE_CLAUSE = re.compile(r"(?<=[.;:])[ \t]{1,8}(?=\d{1,2}(?:\.\d{1,3}){1,3}\.?[ \t]+[A-Z\"“(])")
+_INLINE_CLAUSE = re.compile(
+    r"(?<=[.;:])[ \t]{1,8}(?=(?:(?:Section|SECTION)[ \t]+\d{1,2}(?:\.\d{1,3}){0,3}|\d{1,2}(?:\.\d{1,3}){1,3})"
+    r"\.?[ \t]+[A-Z\"“(])")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\f\r]*\n\s*")
 _MAX_HEADING_WORDS = 12
 _HEADING_END = re.compile(r"[.:]\s+(?=[A-Z\"“(])")
