@@ -1,0 +1,351 @@
+"""From the text lines of a PDF's pages to paragraphs a clause segmenter can read.
+
+The PDF engines (pypdfium2, pdfplumber) only differ in how they get each page's lines and
+where those lines sit; everything after that lives here, as pure functions over
+:class:`Line` lists, so both engines give the same kind of Document and the rules can be
+tested on hand-made lines:
+
+1. :func:`clean_line` — PDF text quirks out (no-break spaces, soft hyphens and the U+FFFE
+   some fonts map "-" to, ligatures, runs of spaces).
+2. :func:`strip_running_lines` — running headers, footers and page numbers out.
+3. :func:`build_paragraphs` — lines joined into paragraphs (one line of text each, lines
+   joined by a single space, since the segmenter reads numbering at paragraph starts and
+   a wrapped line starting with "2." mid-sentence would only mislead it), words hyphenated
+   across a line end re-joined, a paragraph never crossing a page.
+
+Everything is linear in the number of lines; the only per-character work is done by
+``str`` methods and compiled regexes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from statistics import median
+
+
+@dataclass(slots=True)
+class Line:
+    """One text line of a page, with where it sits when the engine knows it.
+
+    Coordinates are in points with ``y`` growing downwards from the page top (the
+    baseline), so "the next line" has a larger ``y`` whatever the engine's convention.
+    """
+
+    text: str
+    x0: float | None = None  # left edge of the first character
+    x1: float | None = None  # right edge of the last character
+    y: float | None = None  # baseline, distance from the top of the page
+    size: float | None = None  # font size (≈ line height)
+
+
+@dataclass(slots=True)
+class Paragraph:
+    page: int  # 1-based
+    text: str
+    heading: bool = False  # a short ALL-CAPS line standing alone
+
+
+# -- 1. line text ------------------------------------------------------------------------
+
+_TRANSLATE = str.maketrans({
+    "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ", "\t": " ",
+    "\u00ad": "-",  # soft hyphen: EDGAR PDFs print real hyphens with it ("Mid\xadTier")
+    "\ufffe": "-",  # pdfium's code for a hyphen it could not map ("NON\ufffeINFRINGEMENT")
+    "\u2010": "-", "\u2011": "-",
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+    "\ufb05": "st", "\ufb06": "st",
+    "\x00": None, "\x02": "-",  # pdfium marks a hyphen it generated at a line end with \x02
+    "\r": None, "\f": None, "\v": None,
+})
+_SPACES = re.compile(r" {2,}")
+
+
+def clean_line(text: str) -> str:
+    """A line's text without PDF quirks, single-spaced and stripped."""
+    text = text.translate(_TRANSLATE)
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    return text.strip()
+
+
+# -- 2. running headers, footers, page numbers --------------------------------------------
+
+EDGE_LINES = 4  # how many lines at the top and at the bottom of a page can be header/footer
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:page|pg\.?)?\s*[-\u2013\u2014(\[]?\s*"
+    r"(?:\d{1,4}|[ivxlc]{1,7}|[A-Z]{1,2}\s?-\s?\d{1,3})"
+    r"\s*[-\u2013\u2014)\]]?\s*(?:(?:of|/)\s*\d{1,4})?$",
+    re.I)
+_DIGITS = re.compile(r"\d+")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def is_page_number(text: str) -> bool:
+    """ "12", "Page 3 of 10", "- 4 -", "(5)", "iv", "A-1": a line that is only a page number."""
+    return bool(_PAGE_NUMBER.match(text))
+
+
+def _running_key(text: str) -> str:
+    # Page numbers inside a running line differ from page to page ("ODM Supply Agreement 2"),
+    # and spacing/punctuation drift between pages of the same PDF: compare without them.
+    return _NOT_WORD.sub("", _DIGITS.sub("0", text.lower()))
+
+
+def strip_running_lines(pages: list[list[Line]], edge: int = EDGE_LINES) -> list[list[Line]]:
+    """Drop running headers/footers and page numbers from the edges of every page.
+
+    A line is removed when it is among the first or last ``edge`` lines of its page and
+    either is a bare page number or repeats (digits normalised) in the same zone of other
+    pages: on at least 2 pages of a document of up to 5 pages with text, at least 3 pages
+    otherwise. Only a run of such lines touching the page edge goes, so a line of real
+    content that happens to look like a header further in is kept, and a line that opens
+    one page only is never touched.
+    """
+    with_text = [p for p in pages if p]
+    min_repeats = 2 if len(with_text) <= 5 else 3
+    top_counts: dict[str, int] = {}
+    bottom_counts: dict[str, int] = {}
+    for lines in with_text:
+        for zone, counts in ((lines[:edge], top_counts), (lines[-edge:], bottom_counts)):
+            for key in {_running_key(line.text) for line in zone}:
+                if key:
+                    counts[key] = counts.get(key, 0) + 1
+
+    def removable(line: Line, counts: dict[str, int]) -> bool:
+        if is_page_number(line.text):
+            return True
+        key = _running_key(line.text)
+        return bool(key) and len(with_text) > 1 and counts.get(key, 0) >= min_repeats
+
+    result = []
+    for lines in pages:
+        first = 0
+        while first < min(edge, len(lines)) and removable(lines[first], top_counts):
+            first += 1
+        last = len(lines)
+        while last > max(first, len(lines) - edge) and removable(lines[last - 1], bottom_counts):
+            last -= 1
+        result.append(lines[first:last])
+    return result
+
+
+# -- 3. paragraphs -------------------------------------------------------------------------
+
+# Clause numbering at the start of a line: "1.", "1.1", "12)", "(a)", "(iv)", "a.", "IV.",
+# "Section 3", "ARTICLE IV", "Article 2.1", "Clause 7", "Schedule A", "Exhibit 3".
+_NUMBERING = re.compile(
+    r"^(?:"
+    r"(?P<word>(?:ARTICLE|Article|SECTION|Section|CLAUSE|Clause|PART|Part|SCHEDULE|Schedule|EXHIBIT|Exhibit|"
+    r"ANNEX|Annex|APPENDIX|Appendix)\s+(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*|[A-Z])\b[.:]?)"
+    r"|(?P<multi>\d{1,3}(?:\.\d{1,3}){1,4}\.?)"
+    r"|(?P<single>\d{1,3}[.)])"
+    r"|(?P<paren>\((?:\d{1,2}|[a-z]{1,2}|[A-Z]{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6})\))"
+    r"|(?P<letter>(?:[a-zA-Z]|[ivx]{1,4}|[IVX]{1,4})[.)])"
+    r")(?=\s|$)")
+_OPENS = re.compile(r"^[A-Z\"'\u201c\u2018(\[]")
+_LIST_LEAD_IN = re.compile(r"(?:[.;:]|\b(?:and|or|and/or))[\"'\u201d\u2019)\]]*$")
+_SENTENCE_END = re.compile(r"[.;:!?][\"'\u201d\u2019)\]]*$")
+_HYPHEN_END = re.compile(r"(?<![\s-])([A-Za-z]+)-$")
+_LEADING_WORD = re.compile(r"^([a-z]+)")
+_WORDS = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+# First halves that make a compound rather than a broken word ("third-\nparty" stays
+# "third-party"), unless the document spells the joined word elsewhere.
+HYPHEN_PREFIXES = frozenset({
+    "non", "self", "third", "co", "pre", "re", "post", "anti", "cross", "multi", "well", "long",
+    "short", "full", "part", "half", "sub", "ex", "quasi", "semi", "inter", "intra", "over",
+    "under", "vice", "mid", "first", "second", "so", "pro", "e", "on", "off", "out", "high",
+    "low", "end", "all", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "ten", "year", "day", "month", "time", "cost", "fee", "tax", "risk", "arm", "case", "court",
+    "decision", "machine", "state", "world", "follow", "start", "set", "check", "close", "lock",
+    "wind", "roll", "sign", "hand", "make", "take", "pass", "break", "step", "trade",
+})
+_SUSPENDED = frozenset({"and", "or", "nor", "to"})  # "pre- and post-closing" keeps "pre- "
+
+_HEADING_MAX_WORDS = 10
+_HEADING_MAX_CHARS = 80
+
+
+def numbering_of(text: str) -> str | None:
+    """The clause number a line starts with ("1.1", "(a)", "Section 3"), or None."""
+    m = _NUMBERING.match(text)
+    if not m:
+        return None
+    rest = text[m.end():].lstrip()
+    if m.group("letter") or m.group("single"):
+        # "a. The Supplier…" / "3. Term" — demand a capital after the number, since a wrapped
+        # line can start with "30) days" or "e. g." mid-sentence.
+        if rest and not _OPENS.match(rest):
+            return None
+    elif m.group("word") or m.group("multi"):
+        # "Section 3.2 hereof" at the start of a wrapped line is a reference, not a clause.
+        if rest and rest[0].islower():
+            return None
+    return m.group(0).rstrip(".:") if not m.group("paren") else m.group(0)
+
+
+def is_heading_line(text: str) -> bool:
+    """A short ALL-CAPS line: "TERMINATION", "SCHEDULE 2 – SERVICE LEVELS"."""
+    if len(text) > _HEADING_MAX_CHARS or text.endswith(",") or text[:1] == "(":
+        return False
+    letters = sum(1 for c in text if c.isalpha())
+    if letters < 3 or not text.isupper():  # isupper: all cased characters are upper case
+        return False
+    return len(text.split()) <= _HEADING_MAX_WORDS
+
+
+@dataclass(slots=True)
+class _PageGeometry:
+    pitch: float | None  # usual distance between baselines of consecutive lines
+    left: float | None
+    right: float | None
+    size: float
+
+
+def _geometry(lines: list[Line]) -> _PageGeometry:
+    ys = [ln.y for ln in lines if ln.y is not None]
+    sizes = [ln.size for ln in lines if ln.size]
+    size = median(sizes) if sizes else 10.0
+    steps = [b - a for a, b in zip(ys, ys[1:]) if 0.3 * size < b - a < 4 * size]
+    xs0 = sorted(ln.x0 for ln in lines if ln.x0 is not None)
+    xs1 = sorted(ln.x1 for ln in lines if ln.x1 is not None)
+    return _PageGeometry(
+        pitch=median(steps) if len(steps) >= 2 else None,
+        left=xs0[len(xs0) // 10] if xs0 else None,  # robust to a stray outdented line
+        right=xs1[len(xs1) * 9 // 10] if xs1 else None,
+        size=size,
+    )
+
+
+def _breaks(prev: Line, line: Line, prev_heading: bool, heading: bool, geo: _PageGeometry) -> bool:
+    """Does ``line`` start a new paragraph after ``prev`` on the same page?"""
+    if prev_heading or heading:
+        return True
+    text = line.text
+    prev_text = prev.text
+    number = numbering_of(text)
+    if number and (number[0] != "(" or _OPENS.match(text[len(number):].lstrip())
+                   or _LIST_LEAD_IN.search(prev_text)):
+        # "(a) the Supplier…" opens an item after "…the following:" or "…; and", but
+        # "(10) year term" on a wrapped line continues "…for a ten".
+        return True
+    lower = text[:1].islower()
+    if prev.y is not None and line.y is not None and geo.pitch:
+        dy = line.y - prev.y
+        if dy > 1.45 * geo.pitch or dy < -0.8 * geo.pitch:
+            return True  # a blank line's worth of space, or a jump back up (next column)
+    if lower:
+        return False
+    if _SENTENCE_END.search(prev_text):
+        size = prev.size or geo.size
+        if prev.x1 is not None and geo.right is not None and geo.left is not None:
+            width = geo.right - geo.left
+            if prev.x1 < geo.right - max(0.12 * width, 3 * size):
+                return True  # the sentence ended well before the margin
+        if line.x0 is not None and geo.left is not None and line.x0 > geo.left + 1.5 * size \
+                and prev.x0 is not None and line.x0 > prev.x0 + size:
+            return True  # first-line indent of a new paragraph
+    return False
+
+
+def _heading_here(line: Line, prev: Line | None, prev_heading: bool) -> bool:
+    if not is_heading_line(line.text):
+        return False
+    # An ALL-CAPS disclaimer wraps onto a short last line ("PURPOSE."): that line is only a
+    # heading when what comes before it has ended.
+    return prev is None or prev_heading or bool(_SENTENCE_END.search(prev.text)) \
+        or not prev.text.isupper()
+
+
+def build_paragraphs(pages: list[list[Line]], first_page: int = 1) -> list[Paragraph]:
+    """Paragraphs in reading order, each on one page, hyphenated line ends re-joined.
+
+    ``pages`` are the (cleaned, header-free) lines of consecutive pages; the first one is
+    page ``first_page``.
+
+    De-hyphenation rule, for a line ending in "<letters>-" whose next line starts with a
+    lower-case word: keep "left- right" when the word is "and"/"or"/"to"/"nor" (a suspended
+    hyphen: "pre- and post-closing"); keep the hyphen ("third-party") when the document
+    writes "left-right" elsewhere; drop it ("termination") when the document writes
+    "leftright" elsewhere; otherwise keep it when "left" is a common compound prefix
+    (non, self, third, co, pre, re, …, see HYPHEN_PREFIXES) and drop it in every other case.
+    A word broken across a page break is completed on the page where it starts.
+    """
+    raw: list[tuple[int, list[str], bool]] = []  # (page, lines, heading)
+    for page_index, lines in enumerate(pages):
+        if not lines:
+            continue
+        page_no = first_page + page_index
+        geo = _geometry(lines)
+        prev: Line | None = None
+        prev_heading = False
+        current: list[str] = []
+        current_heading = False
+        for line in lines:
+            heading = _heading_here(line, prev, prev_heading)
+            if prev is not None and _breaks(prev, line, prev_heading, heading, geo):
+                raw.append((page_no, current, current_heading))
+                current = []
+            if not current:
+                current_heading = heading
+            current.append(line.text)
+            prev, prev_heading = line, heading
+        if current:
+            raw.append((page_no, current, current_heading))
+
+    hyphenated = any(_HYPHEN_END.search(lines[-1]) for _, lines, _ in raw) or \
+        any(_HYPHEN_END.search(line) for _, lines, _ in raw for line in lines[:-1])
+    vocab = _Vocabulary(raw) if hyphenated else None
+
+    paragraphs: list[Paragraph] = []
+    for page_no, lines, heading in raw:
+        text = lines[0]
+        for line in lines[1:]:
+            text = _join(text, line, vocab)
+        if vocab is not None and paragraphs and paragraphs[-1].page != page_no \
+                and _HYPHEN_END.search(paragraphs[-1].text) and text[:1].islower():
+            # A word broken across the page break: finish it on the page where it starts.
+            head, _, tail = text.partition(" ")
+            joined = _join(paragraphs[-1].text, head, vocab)
+            if " " not in joined[len(paragraphs[-1].text) - 1:]:
+                paragraphs[-1].text = joined
+                text = tail
+        if text.strip():
+            paragraphs.append(Paragraph(page_no, text.strip(), heading))
+    return paragraphs
+
+
+class _Vocabulary:
+    """Words and hyphenated compounds the document uses inside its lines."""
+
+    def __init__(self, raw: list[tuple[int, list[str], bool]]) -> None:
+        # Line ends are excluded by joining lines with a newline: "termi-\nnation" never
+        # enters as a compound, only as the fragments "termi" and "nation".
+        words = _WORDS.findall("\n".join("\n".join(lines) for _, lines, _ in raw).lower())
+        self.plain = {w for w in words if "-" not in w}
+        self.compounds = {w for w in words if "-" in w}
+
+
+def _join(text: str, line: str, vocab: _Vocabulary | None) -> str:
+    """``text`` followed by the next line of its paragraph."""
+    if vocab is None or not line[:1].islower():
+        return f"{text} {line}"
+    m = _HYPHEN_END.search(text)
+    if not m:
+        return f"{text} {line}"
+    word = _LEADING_WORD.match(line)
+    left, right = m.group(1), word.group(1) if word else ""
+    if not right:
+        return f"{text} {line}"
+    lower_left = left.lower()
+    if right in _SUSPENDED:
+        return f"{text} {line}"
+    if f"{lower_left}-{right}" in vocab.compounds:
+        return text + line
+    if lower_left + right in vocab.plain:
+        return text[:-1] + line
+    if lower_left in HYPHEN_PREFIXES:
+        return text + line
+    return text[:-1] + line
