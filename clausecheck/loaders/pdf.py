@@ -32,7 +32,9 @@ ENGINES = ("pypdfium2", "pdfplumber")
 # A page with fewer visible characters than this and an image on it is a scan with, at
 # most, a stamp or an EDGAR "Source:" line printed over it.
 _SCANNED_MAX_CHARS = 30
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# pdfium joins a line that ends in a hyphen to the next one and writes U+FFFE for the
+# hyphen and the break: split there again, so the de-hyphenation rule sees "termi-" | "nation".
+_LINE_BREAK = re.compile(r"\r\n|\r|\n|(\ufffe)")
 
 
 def load_pdf(data: bytes, path: str, sha256: str, *, engine: str = "pypdfium2",
@@ -140,10 +142,9 @@ def _pdfium_page(page, pdfium_c) -> tuple[list[Line], int]:
             segment = text[pos:match.start()]
             seg_start = pos
             pos = match.end()
-            stripped = segment.strip()
-            if not stripped:
+            if not segment.strip():
                 continue
-            cleaned = clean_line(segment)
+            cleaned = clean_line(segment + "-" if match.group(1) else segment)
             if not cleaned:
                 continue
             visible += len(cleaned)
@@ -183,21 +184,16 @@ def _has_image_or_content(page, pdfium_c, visible: int) -> bool:
 
 def _pdfplumber_lines(data: bytes, path: str, limits: Limits) -> tuple[list[list[Line]], list[int]]:
     import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise InputError(path, "encrypted PDF: password required") from None
     except Exception as exc:  # pdfminer raises many unrelated types for damaged files
-        raise InputError(path, f"corrupt or truncated PDF ({type(exc).__name__})") from None
+        raise InputError(path, _pdfplumber_error(exc)) from None
     try:
         try:
             plumber_pages = pdf.pages
-        except (PDFPasswordIncorrect, PDFEncryptionError):
-            raise InputError(path, "encrypted PDF: password required") from None
         except Exception as exc:
-            raise InputError(path, f"corrupt or truncated PDF ({type(exc).__name__})") from None
+            raise InputError(path, _pdfplumber_error(exc)) from None
         _check_pages(len(plumber_pages), path, limits)
         pages: list[list[Line]] = []
         scanned: list[int] = []
@@ -207,16 +203,27 @@ def _pdfplumber_lines(data: bytes, path: str, limits: Limits) -> tuple[list[list
                 if visible < _SCANNED_MAX_CHARS and (page.images or (visible == 0 and (
                         page.rects or page.curves or page.lines))):
                     scanned.append(number)
-            except InputError:
-                raise
             except Exception as exc:
-                raise InputError(path, f"corrupt or truncated PDF (page {number}: {type(exc).__name__})") from None
+                raise InputError(path, _pdfplumber_error(exc, f"page {number}: ")) from None
             finally:
                 page.close()  # drops the page's cached layout objects
             pages.append(lines)
         return pages, scanned
     finally:
         pdf.close()
+
+
+def _pdfplumber_error(exc: BaseException, where: str = "") -> str:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    # pdfplumber wraps pdfminer's exceptions (PdfminerException(PDFPasswordIncorrect())).
+    causes = [exc, *[a for a in getattr(exc, "args", ()) if isinstance(a, BaseException)]]
+    if exc.__context__ is not None:
+        causes.append(exc.__context__)
+    if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes):
+        return "encrypted PDF: password required"
+    inner = next((c for c in causes[1:]), exc)
+    return f"corrupt or truncated PDF ({where}{type(inner).__name__})"
 
 
 def _pdfplumber_page(page) -> tuple[list[Line], int]:

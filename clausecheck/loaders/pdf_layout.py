@@ -51,14 +51,22 @@ class Paragraph:
 _TRANSLATE = str.maketrans({
     "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ", "\t": " ",
     "\u00ad": "-",  # soft hyphen: EDGAR PDFs print real hyphens with it ("Mid\xadTier")
-    "\ufffe": "-",  # pdfium's code for a hyphen it could not map ("NON\ufffeINFRINGEMENT")
+    "\ufffe": "-",  # pdfium's mark of a line-end hyphen (the pdfium engine splits lines there)
     "\u2010": "-", "\u2011": "-",
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
     "\ufb05": "st", "\ufb06": "st",
+    "\u037e": ";",  # Greek question mark: some fonts map the semicolon glyph to it
+    # Typographic quotes become ASCII so a word has one spelling ("Supplier's") for the
+    # classifier, which learnt from plain-text contracts, and for the fact patterns.
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
     "\x00": None, "\x02": "-",  # pdfium marks a hyphen it generated at a line end with \x02
-    "\r": None, "\f": None, "\v": None,
+    "\u200b": None, "\ufeff": None, "\r": None, "\f": None, "\v": None,
 })
 _SPACES = re.compile(r" {2,}")
+# A clause number printed without a space before its text ("1.1"Affiliate" means",
+# "1.Definitions", "(a)The"): numbering needs the space to be recognised.
+_GLUED_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,3})+\.?|\d{1,2}[.)]|\((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\))(?=[\"'A-Z])")
 
 
 def clean_line(text: str) -> str:
@@ -66,24 +74,28 @@ def clean_line(text: str) -> str:
     text = text.translate(_TRANSLATE)
     if "  " in text:
         text = _SPACES.sub(" ", text)
-    return text.strip()
+    text = text.strip()
+    if text[:1].isdigit() or text[:1] == "(":
+        text = _GLUED_NUMBER.sub(r"\1 ", text, count=1)
+    return text
 
 
 # -- 2. running headers, footers, page numbers --------------------------------------------
 
 EDGE_LINES = 4  # how many lines at the top and at the bottom of a page can be header/footer
 
+# "(5)" or "(iv)" alone is left alone: it is as likely a clause number printed on its own line.
 _PAGE_NUMBER = re.compile(
-    r"^(?:page|pg\.?)?\s*[-\u2013\u2014(\[]?\s*"
+    r"^(?:page|pg\.?)?\s*[-\u2013\u2014\[]?\s*"
     r"(?:\d{1,4}|[ivxlc]{1,7}|[A-Z]{1,2}\s?-\s?\d{1,3})"
-    r"\s*[-\u2013\u2014)\]]?\s*(?:(?:of|/)\s*\d{1,4})?$",
+    r"\s*[-\u2013\u2014\]]?\s*(?:(?:of|/)\s*\d{1,4})?$",
     re.I)
 _DIGITS = re.compile(r"\d+")
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
 def is_page_number(text: str) -> bool:
-    """ "12", "Page 3 of 10", "- 4 -", "(5)", "iv", "A-1": a line that is only a page number."""
+    """ "12", "Page 3 of 10", "- 4 -", "iv", "A-1": a line that is only a page number."""
     return bool(_PAGE_NUMBER.match(text))
 
 
@@ -97,27 +109,36 @@ def strip_running_lines(pages: list[list[Line]], edge: int = EDGE_LINES) -> list
     """Drop running headers/footers and page numbers from the edges of every page.
 
     A line is removed when it is among the first or last ``edge`` lines of its page and
-    either is a bare page number or repeats (digits normalised) in the same zone of other
-    pages: on at least 2 pages of a document of up to 5 pages with text, at least 3 pages
-    otherwise. Only a run of such lines touching the page edge goes, so a line of real
-    content that happens to look like a header further in is kept, and a line that opens
-    one page only is never touched.
+    either is a bare page number or is a running line: it repeats (digits normalised) in
+    the same zone of other pages — on at least 2 pages of a document of up to 5 pages with
+    text, at least 3 pages otherwise — and hardly ever inside a page's body (a signature
+    block's "Name:" and "Title:" lines repeat at page ends too, but also mid-page). Only a
+    run of such lines touching the page edge goes, so a line of real content further in is
+    kept, and a line that opens one page only is never touched.
     """
     with_text = [p for p in pages if p]
     min_repeats = 2 if len(with_text) <= 5 else 3
     top_counts: dict[str, int] = {}
     bottom_counts: dict[str, int] = {}
+    body_counts: dict[str, int] = {}
     for lines in with_text:
-        for zone, counts in ((lines[:edge], top_counts), (lines[-edge:], bottom_counts)):
-            for key in {_running_key(line.text) for line in zone}:
+        keys = [_running_key(line.text) for line in lines]
+        for zone, counts in ((keys[:edge], top_counts), (keys[-edge:], bottom_counts)):
+            for key in set(zone):
                 if key:
                     counts[key] = counts.get(key, 0) + 1
+        for key in keys[edge:-edge]:
+            body_counts[key] = body_counts.get(key, 0) + 1
 
     def removable(line: Line, counts: dict[str, int]) -> bool:
         if is_page_number(line.text):
             return True
         key = _running_key(line.text)
-        return bool(key) and len(with_text) > 1 and counts.get(key, 0) >= min_repeats
+        repeats = counts.get(key, 0)
+        # A key needs a letter: a clause number alone on a line ("10.23") normalises to
+        # the same digits on every page, and only page numbers (above) may go for that.
+        return repeats >= min_repeats and len(with_text) > 1 and not key.isdigit() \
+            and body_counts.get(key, 0) * 4 < repeats
 
     result = []
     for lines in pages:
@@ -147,7 +168,7 @@ _NUMBERING = re.compile(
 _OPENS = re.compile(r"^[A-Z\"'\u201c\u2018(\[]")
 _LIST_LEAD_IN = re.compile(r"(?:[.;:]|\b(?:and|or|and/or))[\"'\u201d\u2019)\]]*$")
 _SENTENCE_END = re.compile(r"[.;:!?][\"'\u201d\u2019)\]]*$")
-_HYPHEN_END = re.compile(r"(?<![\s-])([A-Za-z]+)-$")
+_HYPHEN_END = re.compile(r"(?<![A-Za-z])([A-Za-z]+)-$")
 _LEADING_WORD = re.compile(r"^([a-z]+)")
 _WORDS = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
