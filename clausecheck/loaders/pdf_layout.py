@@ -233,7 +233,8 @@ def _geometry(lines: list[Line]) -> _PageGeometry:
     xs0 = sorted(ln.x0 for ln in lines if ln.x0 is not None)
     xs1 = sorted(ln.x1 for ln in lines if ln.x1 is not None)
     return _PageGeometry(
-        pitch=median(steps) if len(steps) >= 2 else None,
+        # Too few lines to measure the leading: assume the usual 1.2-1.25 × the font size.
+        pitch=median(steps) if len(steps) >= 3 else (1.25 * size if ys else None),
         left=xs0[len(xs0) // 10] if xs0 else None,  # robust to a stray outdented line
         right=xs1[len(xs1) * 9 // 10] if xs1 else None,
         size=size,
