@@ -35,7 +35,9 @@ PAGE_2 = [
     "2.1 This Agreement continues for three (3) years. Either party may give notice of termi-\n"
     "nation for a material breach that is not remedied within thirty (30) days of a notice describing it.",
     "2.2 On termination the Provider shall deliver an exit plan covering:\n(a) the transfer of data;\n"
-    "(b) the return of equipment; and\n(c) the keeping of payroll records for a ten\n(10) year period.",
+    "(b) the return of equipment; and\n"
+    # a full line that wraps before "(10)", as a typesetter would wrap it
+    "(c) the keeping of payroll records, time sheets, expense claims and tax returns for a ten\n(10) year period.",
 ]
 PAGE_3 = [
     "CONFIDENTIALITY",
@@ -93,7 +95,8 @@ def test_paragraphs_are_rebuilt_from_lines(loaded, engine):
     assert "2.2 On termination the Provider shall deliver an exit plan covering:" in texts
     assert "(a) the transfer of data;" in texts and "(b) the return of equipment; and" in texts
     # "(10)" at the start of a wrapped line continues the sentence: not an item.
-    assert "(c) the keeping of payroll records for a ten (10) year period." in texts
+    assert "(c) the keeping of payroll records, time sheets, expense claims and tax returns for a ten (10) year " \
+        "period." in texts
     headings = [b.text for b in doc.blocks if b.kind == "heading"]
     assert "CONFIDENTIALITY" in headings and "2. TERM AND TERMINATION" in headings
     assert _block(doc, "Each party shall keep").kind == "paragraph"

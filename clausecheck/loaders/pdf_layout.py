@@ -186,6 +186,7 @@ HYPHEN_PREFIXES = frozenset({
 _SUSPENDED = frozenset({"and", "or", "nor", "to"})  # "pre- and post-closing" keeps "pre- "
 
 _HEADING_MAX_WORDS = 10
+_SHORT_LINE_WORDS = 10
 _HEADING_MAX_CHARS = 80
 
 
@@ -229,12 +230,14 @@ def _geometry(lines: list[Line]) -> _PageGeometry:
     ys = [ln.y for ln in lines if ln.y is not None]
     sizes = [ln.size for ln in lines if ln.size]
     size = median(sizes) if sizes else 10.0
-    steps = [b - a for a, b in zip(ys, ys[1:]) if 0.3 * size < b - a < 4 * size]
+    steps = sorted(b - a for a, b in zip(ys, ys[1:]) if 0.3 * size < b - a < 4 * size)
     xs0 = sorted(ln.x0 for ln in lines if ln.x0 is not None)
     xs1 = sorted(ln.x1 for ln in lines if ln.x1 is not None)
     return _PageGeometry(
-        # Too few lines to measure the leading: assume the usual 1.2-1.25 × the font size.
-        pitch=median(steps) if len(steps) >= 3 else (1.25 * size if ys else None),
+        # The leading inside a paragraph: the lower quartile of the steps between lines, as
+        # on pages of short paragraphs most steps are paragraph gaps. Too few lines to
+        # measure it: assume the usual 1.2-1.25 × the font size.
+        pitch=steps[len(steps) // 4] if len(steps) >= 3 else (1.25 * size if ys else None),
         left=xs0[len(xs0) // 10] if xs0 else None,  # robust to a stray outdented line
         right=xs1[len(xs1) * 9 // 10] if xs1 else None,
         size=size,
@@ -260,15 +263,18 @@ def _breaks(prev: Line, line: Line, prev_heading: bool, heading: bool, geo: _Pag
             return True  # a blank line's worth of space, or a jump back up (next column)
     if lower:
         return False
-    if _SENTENCE_END.search(prev_text):
-        size = prev.size or geo.size
-        if prev.x1 is not None and geo.right is not None and geo.left is not None:
-            width = geo.right - geo.left
-            if prev.x1 < geo.right - max(0.12 * width, 3 * size):
-                return True  # the sentence ended well before the margin
-        if line.x0 is not None and geo.left is not None and line.x0 > geo.left + 1.5 * size \
-                and prev.x0 is not None and line.x0 > prev.x0 + size:
-            return True  # first-line indent of a new paragraph
+    ended = bool(_SENTENCE_END.search(prev_text))
+    size = prev.size or geo.size
+    if prev.x1 is not None and geo.right is not None and geo.left is not None \
+            and prev.x1 < geo.right - max(0.12 * (geo.right - geo.left), 3 * size):
+        # A line that stops well before the margin ends its paragraph when it ends a
+        # sentence, or when it is a few words only: a title such as "1.3 Implementation
+        # of the Alliance", an address line, the lead-in "as follows" before a new line.
+        if ended or len(prev_text.split()) <= _SHORT_LINE_WORDS:
+            return True
+    if ended and line.x0 is not None and geo.left is not None and line.x0 > geo.left + 1.5 * size \
+            and prev.x0 is not None and line.x0 > prev.x0 + size:
+        return True  # first-line indent of a new paragraph
     return False
 
 
