@@ -45,10 +45,13 @@ def _image(c: canvas.Canvas, x: float, y: float, w: float, h: float) -> None:
 
 
 def write_pdf(path: Path, pages: list[list[str] | None], *, header: str | None = None,
-              footer: str | None = None, page_number: str | None = None, encrypt=None) -> Path:
+              footer: str | None = None, page_number: str | None = None, encrypt=None,
+              stamp: str | None = None) -> Path:
     """Write a PDF whose page i holds the paragraphs ``pages[i]``.
 
-    ``None`` as a page draws an image-only page (a scan with no text layer).
+    ``None`` as a page draws an image-only page (a scan with no text layer), with
+    ``stamp`` printed over it if given (as filing systems stamp scans); ``[]`` draws a page
+    with only a horizontal rule on it (blank to a reader).
     ``header``/``footer`` are drawn in the margins of every text page; ``page_number`` is a
     format string with {n} and {total} ("Page {n} of {total}", "- {n} -").
     ``encrypt`` is passed to reportlab's Canvas (a password string or StandardEncryption).
@@ -58,6 +61,13 @@ def write_pdf(path: Path, pages: list[list[str] | None], *, header: str | None =
     for n, paragraphs in enumerate(pages, start=1):
         if paragraphs is None:
             _image(c, MARGIN, MARGIN, TEXT_WIDTH, HEIGHT - 2 * MARGIN)
+            if stamp:
+                c.setFont(FONT, 8)
+                c.drawString(MARGIN, 30, stamp)
+            c.showPage()
+            continue
+        if not paragraphs:
+            c.line(MARGIN, 60, WIDTH - MARGIN, 60)
             c.showPage()
             continue
         c.setFont(FONT, 9)
@@ -96,5 +106,5 @@ def write_two_column_pdf(path: Path, left: list[str], right: list[str]) -> Path:
     return path
 
 
-def write_image_only_pdf(path: Path, pages: int = 2) -> Path:
-    return write_pdf(path, [None] * pages)
+def write_image_only_pdf(path: Path, pages: int = 2, stamp: str | None = None) -> Path:
+    return write_pdf(path, [None] * pages, stamp=stamp)

@@ -182,8 +182,16 @@ def test_image_only_page_is_a_warning(tmp_path, engine):
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_image_only_pdf_is_an_error(tmp_path, engine):
-    path = write_image_only_pdf(tmp_path / "scan.pdf")
+def test_blank_page_is_no_scan(tmp_path, engine):
+    doc = _load(write_pdf(tmp_path / "blank-page.pdf", [PAGE_1, [], PAGE_3]), engine)
+    assert doc.pages == 3 and doc.warnings == []
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("stamp", [None, "Filed 2024-03-07 ref 1234"])
+def test_image_only_pdf_is_an_error(tmp_path, engine, stamp):
+    # A stamp printed over every scanned page is no text layer for the contract.
+    path = write_image_only_pdf(tmp_path / "scan.pdf", pages=1 if stamp else 2, stamp=stamp)
     with pytest.raises(InputError) as err:
         _load(path, engine)
     assert err.value.reason == "no text layer: scanned PDF, OCR needed"

@@ -21,6 +21,7 @@ from __future__ import annotations
 import ctypes
 import io
 import re
+from dataclasses import dataclass, field
 
 from ..document import Document, DocumentBuilder
 from ..errors import InputError, LimitExceeded
@@ -29,12 +30,24 @@ from .pdf_layout import Line, build_paragraphs, clean_line, strip_running_lines
 
 ENGINES = ("pypdfium2", "pdfplumber")
 
-# A page with fewer visible characters than this and an image on it is a scan with, at
-# most, a stamp or an EDGAR "Source:" line printed over it.
-_SCANNED_MAX_CHARS = 30
+# A page with fewer visible characters than this is a scan when a picture covers much of it
+# (the text being, at most, a stamp or an EDGAR "Source:" line printed over the scan).
+_STAMP_MAX_CHARS = 30
+_SCAN_MIN_AREA = 0.25  # share of the page a picture covers on a scanned page with a stamp
+_PICTURE_MIN_AREA = 0.05  # … and on a page with no text at all (a small logo is no scan)
+_OUTLINED_TEXT_PATHS = 150  # a text-less page drawn with this many paths: text as outlines
+_MAX_OBJECTS = 5000  # objects looked at per text-less page, nested forms included
+
 # pdfium joins a line that ends in a hyphen to the next one and writes U+FFFE for the
 # hyphen and the break: split there again, so the de-hyphenation rule sees "termi-" | "nation".
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|(\ufffe)")
+
+
+@dataclass
+class _Extraction:
+    pages: list[list[Line]] = field(default_factory=list)
+    scanned: list[int] = field(default_factory=list)  # 1-based pages with no text layer
+    damaged: list[int] = field(default_factory=list)  # 1-based pages that could not be read
 
 
 def load_pdf(data: bytes, path: str, sha256: str, *, engine: str = "pypdfium2",
@@ -42,31 +55,36 @@ def load_pdf(data: bytes, path: str, sha256: str, *, engine: str = "pypdfium2",
     """Read a PDF into a Document whose blocks are paragraphs, each with its 1-based page.
 
     Raises InputError for encrypted, corrupt, truncated or text-less PDFs and
-    LimitExceeded past ``limits.max_pages``.
+    LimitExceeded past ``limits.max_pages``; a scanned or damaged page among readable
+    ones is a warning on the Document.
     """
     if engine == "pypdfium2":
-        pages, scanned = _pdfium_lines(data, path, limits)
+        extraction = _pdfium_extract(data, path, limits)
     elif engine == "pdfplumber":
-        pages, scanned = _pdfplumber_lines(data, path, limits)
+        extraction = _pdfplumber_extract(data, path, limits)
     else:
         raise InputError(path, f"unknown PDF engine {engine!r} (choose {', '.join(ENGINES)})")
-    return _assemble(pages, scanned, path, sha256)
+    return _assemble(extraction, path, sha256)
 
 
-def _assemble(pages: list[list[Line]], scanned: list[int], path: str, sha256: str) -> Document:
-    warnings = [f"page {n} has no text layer (scanned? OCR needed)" for n in scanned]
-    for n in scanned:
-        pages[n - 1] = []  # a stamp on a scan is not the contract's text
-    paragraphs = build_paragraphs(strip_running_lines(pages))
+def _assemble(extraction: _Extraction, path: str, sha256: str) -> Document:
+    pages = extraction.pages
+    if extraction.damaged and len(extraction.damaged) == len(pages):
+        raise InputError(path, "corrupt or truncated PDF (no page can be read)")
+    if extraction.scanned and len(extraction.scanned) + len(extraction.damaged) == len(pages):
+        raise InputError(path, "no text layer: scanned PDF, OCR needed")
+    warnings = sorted(
+        [(n, f"page {n} has no text layer (scanned? OCR needed)") for n in extraction.scanned]
+        + [(n, f"page {n} cannot be read (damaged), skipped") for n in extraction.damaged])
     builder = DocumentBuilder()
-    for paragraph in paragraphs:
+    for paragraph in build_paragraphs(strip_running_lines(pages)):
         builder.add(paragraph.text, page=paragraph.page,
                     kind="heading" if paragraph.heading else "paragraph")
     if not len(builder):
-        if scanned:
+        if extraction.scanned:
             raise InputError(path, "no text layer: scanned PDF, OCR needed")
         raise InputError(path, "no text in PDF (blank pages)")
-    return builder.build(path, "pdf", sha256, pages=len(pages), warnings=warnings)
+    return builder.build(path, "pdf", sha256, pages=len(pages), warnings=[w for _, w in warnings])
 
 
 def _check_pages(count: int, path: str, limits: Limits) -> None:
@@ -77,9 +95,16 @@ def _check_pages(count: int, path: str, limits: Limits) -> None:
         raise InputError(path, "PDF has no pages")
 
 
+def _is_scan(visible: int, picture_share: float, paths: int) -> bool:
+    """A page whose content is pictures (or outlined glyphs) rather than text."""
+    if visible == 0:
+        return picture_share >= _PICTURE_MIN_AREA or paths >= _OUTLINED_TEXT_PATHS
+    return visible < _STAMP_MAX_CHARS and picture_share >= _SCAN_MIN_AREA
+
+
 # -- pypdfium2 ---------------------------------------------------------------------------
 
-def _pdfium_lines(data: bytes, path: str, limits: Limits) -> tuple[list[list[Line]], list[int]]:
+def _pdfium_extract(data: bytes, path: str, limits: Limits) -> _Extraction:
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
@@ -90,21 +115,25 @@ def _pdfium_lines(data: bytes, path: str, limits: Limits) -> tuple[list[list[Lin
     try:
         count = len(pdf)
         _check_pages(count, path, limits)
-        pages: list[list[Line]] = []
-        scanned: list[int] = []
-        for index in range(count):
+        result = _Extraction()
+        for number in range(1, count + 1):
+            lines: list[Line] = []
             try:
-                page = pdf[index]
+                page = pdf[number - 1]
             except pdfium.PdfiumError:
-                raise InputError(path, f"corrupt or truncated PDF (page {index + 1} cannot be read)") from None
-            try:
-                lines, visible = _pdfium_page(page, pdfium_c)
-                if visible < _SCANNED_MAX_CHARS and _has_image_or_content(page, pdfium_c, visible):
-                    scanned.append(index + 1)
-            finally:
-                page.close()
-            pages.append(lines)
-        return pages, scanned
+                result.damaged.append(number)
+            else:
+                try:
+                    lines, visible = _pdfium_page(page, pdfium_c)
+                    if visible < _STAMP_MAX_CHARS and _is_scan(visible, *_pdfium_pictures(page, pdfium_c)):
+                        result.scanned.append(number)
+                except pdfium.PdfiumError:
+                    lines = []
+                    result.damaged.append(number)
+                finally:
+                    page.close()
+            result.pages.append(lines)
+        return result
     finally:
         pdf.close()
 
@@ -130,6 +159,8 @@ def _pdfium_page(page, pdfium_c) -> tuple[list[Line], int]:
         text = textpage.get_text_range()
         raw = textpage.raw
         height = page.get_height()
+        # On a page turned by /Rotate the lines run along the other axis: positions would
+        # mislead the paragraph rules, which then work from the text alone.
         rotated = page.get_rotation() in (90, 270)
         # Text index == char index unless pdfium inserted or dropped characters.
         same_index = len(text) == n_chars
@@ -168,21 +199,35 @@ def _pdfium_page(page, pdfium_c) -> tuple[list[Line], int]:
         textpage.close()
 
 
-def _has_image_or_content(page, pdfium_c, visible: int) -> bool:
-    """No text (or a stamp only) but something drawn: a scanned or image-only page."""
-    count = pdfium_c.FPDFPage_CountObjects(page.raw)
-    if visible == 0:
-        return count > 0
-    for i in range(count):  # only pages with almost no text get here: few objects to look at
-        obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
-        if obj and pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            return True
-    return False
+def _pdfium_pictures(page, pdfium_c) -> tuple[float, int]:
+    """(share of the page the largest picture covers, number of paths), forms included.
+
+    Only pages with (almost) no text get here, so walking their objects costs little.
+    """
+    width, height = page.get_size()
+    page_area = max(width * height, 1.0)
+    l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    largest, paths, seen = 0.0, 0, 0
+    stack = [pdfium_c.FPDFPage_GetObject(page.raw, i) for i in range(pdfium_c.FPDFPage_CountObjects(page.raw))]
+    while stack and seen < _MAX_OBJECTS:
+        obj = stack.pop()
+        seen += 1
+        if not obj:
+            continue
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            if pdfium_c.FPDFPageObj_GetBounds(obj, l, b, r, t):
+                largest = max(largest, abs(r.value - l.value) * abs(t.value - b.value) / page_area)
+        elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            paths += 1
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            stack.extend(pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(pdfium_c.FPDFFormObj_CountObjects(obj)))
+    return min(largest, 1.0), paths
 
 
 # -- pdfplumber --------------------------------------------------------------------------
 
-def _pdfplumber_lines(data: bytes, path: str, limits: Limits) -> tuple[list[list[Line]], list[int]]:
+def _pdfplumber_extract(data: bytes, path: str, limits: Limits) -> _Extraction:
     import pdfplumber
 
     try:
@@ -195,25 +240,30 @@ def _pdfplumber_lines(data: bytes, path: str, limits: Limits) -> tuple[list[list
         except Exception as exc:
             raise InputError(path, _pdfplumber_error(exc)) from None
         _check_pages(len(plumber_pages), path, limits)
-        pages: list[list[Line]] = []
-        scanned: list[int] = []
+        result = _Extraction()
         for number, page in enumerate(plumber_pages, start=1):
+            lines: list[Line] = []
             try:
                 lines, visible = _pdfplumber_page(page)
-                if visible < _SCANNED_MAX_CHARS and (page.images or (visible == 0 and (
-                        page.rects or page.curves or page.lines))):
-                    scanned.append(number)
-            except Exception as exc:
-                raise InputError(path, _pdfplumber_error(exc, f"page {number}: ")) from None
+                if visible < _STAMP_MAX_CHARS:
+                    area = max(float(page.width * page.height), 1.0)
+                    largest = max((float((im["x1"] - im["x0"]) * (im["bottom"] - im["top"])) / area
+                                   for im in page.images), default=0.0)
+                    paths = len(page.curves) + len(page.lines) + len(page.rects)
+                    if _is_scan(visible, min(largest, 1.0), paths):
+                        result.scanned.append(number)
+            except Exception:  # a damaged page among readable ones: say so, read the rest
+                lines = []
+                result.damaged.append(number)
             finally:
                 page.close()  # drops the page's cached layout objects
-            pages.append(lines)
-        return pages, scanned
+            result.pages.append(lines)
+        return result
     finally:
         pdf.close()
 
 
-def _pdfplumber_error(exc: BaseException, where: str = "") -> str:
+def _pdfplumber_error(exc: BaseException) -> str:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     # pdfplumber wraps pdfminer's exceptions (PdfminerException(PDFPasswordIncorrect())).
@@ -222,8 +272,8 @@ def _pdfplumber_error(exc: BaseException, where: str = "") -> str:
         causes.append(exc.__context__)
     if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes):
         return "encrypted PDF: password required"
-    inner = next((c for c in causes[1:]), exc)
-    return f"corrupt or truncated PDF ({where}{type(inner).__name__})"
+    inner = causes[1] if len(causes) > 1 else exc
+    return f"corrupt or truncated PDF ({type(inner).__name__})"
 
 
 def _pdfplumber_page(page) -> tuple[list[Line], int]:
