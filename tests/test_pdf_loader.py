@@ -305,3 +305,12 @@ def test_hyphen_rule_follows_the_document_spelling():
 def test_suspended_hyphen_keeps_its_space():
     lines = [Line("All pre-"), Line("and post-closing covenants survive.")]
     assert build_paragraphs([lines])[0].text == "All pre- and post-closing covenants survive."
+
+
+def test_hyphens_of_compounds_numbers_and_capitals_stay():
+    lines = [Line("Reimbursement of out-of-"), Line("pocket costs on a 30-"), Line("day invoice, for NON-"),
+             Line("INFRINGEMENT of the follow-"), Line("up study; the follow study and the up"),
+             Line("front fee are separate, and the notice of termi-"), Line("nation is written.")]
+    text = build_paragraphs([lines])[0].text
+    assert "out-of-pocket costs on a 30-day invoice, for NON-INFRINGEMENT of the follow-up study" in text
+    assert "notice of termination is written." in text

@@ -168,8 +168,9 @@ _NUMBERING = re.compile(
 _OPENS = re.compile(r"^[A-Z\"'\u201c\u2018(\[]")
 _LIST_LEAD_IN = re.compile(r"(?:[.;:]|\b(?:and|or|and/or))[\"'\u201d\u2019)\]]*$")
 _SENTENCE_END = re.compile(r"[.;:!?][\"'\u201d\u2019)\]]*$")
-_HYPHEN_END = re.compile(r"(?<![A-Za-z])([A-Za-z]+)-$")
-_LEADING_WORD = re.compile(r"^([a-z]+)")
+# A line ending in a hyphen right after a word ("termi-", "of-" in "out-of-", "30-").
+_HYPHEN_END = re.compile(r"(?<![A-Za-z0-9])([A-Za-z0-9]+)-$")
+_LEADING_WORD = re.compile(r"^([A-Za-z]+)")
 _WORDS = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 # First halves that make a compound rather than a broken word ("third-\nparty" stays
@@ -293,12 +294,16 @@ def build_paragraphs(pages: list[list[Line]], first_page: int = 1) -> list[Parag
     ``pages`` are the (cleaned, header-free) lines of consecutive pages; the first one is
     page ``first_page``.
 
-    De-hyphenation rule, for a line ending in "<letters>-" whose next line starts with a
-    lower-case word: keep "left- right" when the word is "and"/"or"/"to"/"nor" (a suspended
-    hyphen: "pre- and post-closing"); keep the hyphen ("third-party") when the document
-    writes "left-right" elsewhere; drop it ("termination") when the document writes
-    "leftright" elsewhere; otherwise keep it when "left" is a common compound prefix
-    (non, self, third, co, pre, re, …, see HYPHEN_PREFIXES) and drop it in every other case.
+    De-hyphenation rule, for a line ending in "<word>-" followed by a line starting with a
+    word: keep "left- right" when that word is "and"/"or"/"nor"/"to" (a suspended hyphen:
+    "pre- and post-closing"); keep the hyphen, without a space, when the left part has a
+    digit ("30-day"), is itself hyphenated on ("out-of-pocket"), or the document writes
+    "left-right" elsewhere ("third-party"); drop it when the document writes "leftright"
+    elsewhere ("termination"); keep it when both halves are words the document uses on
+    their own ("antigen-binding", "follow-up") or "left" is a common compound prefix (non,
+    self, third, co, pre, re, …, see HYPHEN_PREFIXES), and when the next line starts with a
+    capital ("NON-INFRINGEMENT"); drop it in every other case (a word the typesetter broke).
+    The document's own words exclude the fragments at hyphenated line ends.
     A word broken across a page break is completed on the page where it starts.
     """
     raw: list[tuple[int, list[str], bool]] = []  # (page, lines, heading)
@@ -323,8 +328,7 @@ def build_paragraphs(pages: list[list[Line]], first_page: int = 1) -> list[Parag
         if current:
             raw.append((page_no, current, current_heading))
 
-    hyphenated = any(_HYPHEN_END.search(lines[-1]) for _, lines, _ in raw) or \
-        any(_HYPHEN_END.search(line) for _, lines, _ in raw for line in lines[:-1])
+    hyphenated = any(line.endswith("-") and _HYPHEN_END.search(line) for _, lines, _ in raw for line in lines)
     vocab = _Vocabulary(raw) if hyphenated else None
 
     paragraphs: list[Paragraph] = []
@@ -349,31 +353,37 @@ class _Vocabulary:
     """Words and hyphenated compounds the document uses inside its lines."""
 
     def __init__(self, raw: list[tuple[int, list[str], bool]]) -> None:
-        # Line ends are excluded by joining lines with a newline: "termi-\nnation" never
-        # enters as a compound, only as the fragments "termi" and "nation".
-        words = _WORDS.findall("\n".join("\n".join(lines) for _, lines, _ in raw).lower())
+        # Leave out the halves of words broken at line ends ("termi-" | "nation"): they
+        # are not words of the document, and "termi" would pass for one.
+        kept: list[str] = []
+        after_hyphen = False
+        for _, lines, _ in raw:
+            for line in lines:
+                if after_hyphen:
+                    line = _LEADING_WORD.sub("", line, count=1)
+                m = _HYPHEN_END.search(line)
+                after_hyphen = m is not None
+                kept.append(line[:m.start()] if m else line)
+        words = _WORDS.findall("\n".join(kept).lower())
         self.plain = {w for w in words if "-" not in w}
         self.compounds = {w for w in words if "-" in w}
 
 
 def _join(text: str, line: str, vocab: _Vocabulary | None) -> str:
     """``text`` followed by the next line of its paragraph."""
-    if vocab is None or not line[:1].islower():
-        return f"{text} {line}"
-    m = _HYPHEN_END.search(text)
-    if not m:
+    m = _HYPHEN_END.search(text) if vocab is not None else None
+    if m is None or not line[:1].isalnum():
         return f"{text} {line}"
     word = _LEADING_WORD.match(line)
-    left, right = m.group(1), word.group(1) if word else ""
-    if not right:
+    right = word.group(1).lower() if word else ""
+    left = m.group(1).lower()
+    if right in _SUSPENDED and line[:1].islower():
         return f"{text} {line}"
-    lower_left = left.lower()
-    if right in _SUSPENDED:
-        return f"{text} {line}"
-    if f"{lower_left}-{right}" in vocab.compounds:
-        return text + line
-    if lower_left + right in vocab.plain:
+    compound = m.start() > 0 and text[m.start() - 1] == "-"  # "out-of-" | "pocket"
+    if compound or not left.isalpha() or not right or f"{left}-{right}" in vocab.compounds:
+        return text + line  # "out-of-" | "pocket", "30-" | "day", "24b-" | "2"
+    if left + right in vocab.plain:
         return text[:-1] + line
-    if lower_left in HYPHEN_PREFIXES:
+    if not line[:1].islower() or left in HYPHEN_PREFIXES or (left in vocab.plain and right in vocab.plain):
         return text + line
     return text[:-1] + line
