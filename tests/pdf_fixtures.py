@@ -108,3 +108,22 @@ def write_two_column_pdf(path: Path, left: list[str], right: list[str]) -> Path:
 
 def write_image_only_pdf(path: Path, pages: int = 2, stamp: str | None = None) -> Path:
     return write_pdf(path, [None] * pages, stamp=stamp)
+
+
+def write_rotated_pdf(path: Path, paragraphs: list[str]) -> Path:
+    """A landscape page stored as a portrait page turned by /Rotate 90, the text drawn
+    turned so that it reads upright on screen (how landscape schedules are often made)."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setPageRotation(90)
+    c.translate(WIDTH, 0)
+    c.rotate(90)
+    c.setFont(FONT, SIZE)
+    y = WIDTH - MARGIN
+    for paragraph in paragraphs:
+        for line in _lines(paragraph, HEIGHT - 2 * MARGIN):
+            c.drawString(MARGIN, y, line)
+            y -= LEADING
+        y -= LEADING
+    c.showPage()
+    c.save()
+    return path

@@ -9,7 +9,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from pdf_fixtures import write_image_only_pdf, write_pdf, write_two_column_pdf
+from pdf_fixtures import write_image_only_pdf, write_pdf, write_rotated_pdf, write_two_column_pdf
 from reportlab.lib.pdfencrypt import StandardEncryption
 
 import clausecheck
@@ -165,6 +165,16 @@ def test_two_columns_are_read_column_by_column(tmp_path, engine):
     order = [doc.text.index(marker) for marker in ("1. Alder", "2. Birch", "3. Either", "4. The laws")]
     assert order == sorted(order)
     assert [b.text for b in doc.blocks] == left + right
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_landscape_page_turned_by_rotate_reads_in_order(tmp_path, engine):
+    paragraphs = ["SCHEDULE 4 - SERVICE LEVELS",
+                  "1. The Provider shall answer 90% of support calls within sixty seconds in each month of the "
+                  "Term, measured over all calls received during business hours.",
+                  "2. Service credits are the Client's sole remedy for missing a service level."]
+    doc = _load(write_rotated_pdf(tmp_path / "landscape.pdf", paragraphs), engine)
+    assert [b.text for b in doc.blocks] == paragraphs
 
 
 def test_pdfplumber_gives_the_same_document(loaded):
