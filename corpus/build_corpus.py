@@ -78,11 +78,15 @@ class Decided:
     reasons: dict[str, list[str]]
     mentions: set[str]
     vetoes: dict[str, str]
-    reviewed: dict[str, bool] = field(default_factory=dict)
+    lf_positive: set[str] = field(default_factory=set)  # what the labelling functions alone say
+    # category -> reviewer's decision; None: inside a reviewed positive span that the current
+    # segmentation cuts finer, so which piece holds the clause is not known (ignored in training)
+    reviewed: dict[str, bool | None] = field(default_factory=dict)
 
     def final(self, cat: str) -> str:
         if cat in self.reviewed:
-            return "pos" if self.reviewed[cat] else "neg"
+            decision = self.reviewed[cat]
+            return "undecided" if decision is None else "pos" if decision else "neg"
         return self.auto[cat]
 
 
@@ -107,6 +111,7 @@ def decide(unit: sources.Unit, cuad_excerpts: dict[str, list[tuple[int, int]]] |
         if vote.vetoed:
             vetoes[cat] = vote.vetoed
     mentions = {cat for cat, vote in votes.items() if vote.mentions}
+    lf_positive = {cat for cat, vote in votes.items() if vote.positive}
 
     def force(cat: str, why: str) -> None:
         auto[cat] = "pos"
@@ -117,11 +122,16 @@ def decide(unit: sources.Unit, cuad_excerpts: dict[str, list[tuple[int, int]]] |
             names = [n for n, c in lf.CUAD_EXACT.items() if c == cat]
             spans = [span for n in names for span in cuad_excerpts.get(n, [])]
             decision = lf.cuad_overlap(unit.start, unit.end, spans)
+            lf_says = auto[cat] == "pos"
             auto[cat] = decision
             if decision == "pos":
                 reasons[cat] = [f"CUAD {'/'.join(names)} excerpt"] + reasons[cat][:2]
             elif decision == "undecided":
                 reasons[cat] = [f"CUAD {'/'.join(names)}: small overlap, undecided"]
+            elif lf_says and cat in lf.CUAD_NEGATIVE_OVERRIDE:
+                auto[cat] = lf.CUAD_NEGATIVE_OVERRIDE[cat]
+                note = "LF positive where CUAD has none" + (", undecided" if auto[cat] == "undecided" else "")
+                reasons[cat] = [note] + reasons[cat][:3]
             else:
                 reasons[cat] = []
         for name, cat in lf.CUAD_SUBSET.items():
@@ -142,7 +152,7 @@ def decide(unit: sources.Unit, cuad_excerpts: dict[str, list[tuple[int, int]]] |
         hyps = sorted(set(unit.extra.get("nli", [])) & lf.NLI_CONFIDENTIALITY)
         if hyps:
             force("confidentiality", "ContractNLI evidence " + ",".join(hyps))
-    return Decided(unit, auto, reasons, mentions, vetoes)
+    return Decided(unit, auto, reasons, mentions, vetoes, lf_positive)
 
 
 def collect(shared_data: Path, limit_cuad: int | None = None, limit_other: int | None = None,
@@ -179,15 +189,45 @@ def collect(shared_data: Path, limit_cuad: int | None = None, limit_other: int |
 
 # -- reviewed labels -----------------------------------------------------------------------
 
+# Carrying a reviewed decision over to the units of a changed segmentation, by overlap:
+# a positive goes to a unit holding nearly all of the reviewed span (and not much else); a
+# negative to every unit lying almost entirely inside the reviewed span.
+RELOCATE_POS_SPAN = 0.8
+RELOCATE_POS_UNIT = 0.5
+RELOCATE_NEG_UNIT = 0.9
+
+
+def _relocate(units: list[Decided], start: int, end: int, label: bool) -> list[tuple[Decided, bool | None]]:
+    out: list[tuple[Decided, bool | None]] = []
+    for d in units:
+        overlap = min(d.unit.end, end) - max(d.unit.start, start)
+        if overlap <= 0:
+            continue
+        unit_len = d.unit.end - d.unit.start
+        if label and overlap >= RELOCATE_POS_SPAN * (end - start) and overlap >= RELOCATE_POS_UNIT * unit_len:
+            out.append((d, True))
+        elif overlap >= RELOCATE_NEG_UNIT * unit_len:
+            out.append((d, False if not label else None))
+    if label and not any(decision for _, decision in out):
+        return [(d, None) for d, _ in out]
+    return out
+
+
 def read_reviewed(labels_dir: Path, decided: list[Decided], log=print) -> dict[str, int]:
-    """Apply corpus/labels/<category>.jsonl to the units; return counts of applied/unmatched."""
+    """Apply corpus/labels/<category>.jsonl to the units; return how the labels were matched.
+
+    A label names its unit by source and offsets; when the segmenter has changed since the
+    review, the unit is found by its text hash, else by overlap (see ``_relocate``).
+    """
     by_key = {d.unit.key: d for d in decided}
     by_hash: dict[tuple[str, str], Decided] = {}
+    by_source: dict[str, list[Decided]] = defaultdict(list)
     for d in decided:
         by_hash.setdefault((d.unit.source, text_sha1(d.unit.text)), d)
-    applied, unmatched = 0, 0
+        by_source[d.unit.source].append(d)
+    counts = Counter({"exact": 0, "by_hash": 0, "by_overlap": 0, "unmatched": 0})
     if not labels_dir.is_dir():
-        return {"applied": 0, "unmatched": 0}
+        return dict(counts)
     for path in sorted(labels_dir.glob("*.jsonl")):
         cat = path.stem
         if cat not in CATEGORY_IDS:
@@ -199,24 +239,34 @@ def read_reviewed(labels_dir: Path, decided: list[Decided], log=print) -> dict[s
                     continue
                 try:
                     row = json.loads(line)
-                    key = f"{row['source']}#{int(row['start'])}-{int(row['end'])}"
+                    source, start, end = row["source"], int(row["start"]), int(row["end"])
                     label = row["label"]
                     if not isinstance(label, bool):
                         raise ValueError("label must be true or false")
                 except (ValueError, KeyError, TypeError) as exc:
                     log(f"warning: {path.name}:{n}: bad line ({exc}), ignored")
                     continue
-                d = by_key.get(key)
-                if d is None and row.get("sha1"):  # offsets moved (segmenter change): find by text hash
-                    d = by_hash.get((row["source"], row["sha1"]))
-                if d is None:
-                    unmatched += 1
+                d = by_key.get(f"{source}#{start}-{end}")
+                how = "exact"
+                if d is None and row.get("sha1"):
+                    d = by_hash.get((source, row["sha1"]))
+                    how = "by_hash"
+                if d is not None:
+                    d.reviewed[cat] = label
+                    counts[how] += 1
                     continue
-                d.reviewed[cat] = label
-                applied += 1
-    if unmatched:
-        log(f"warning: {unmatched} reviewed labels match no unit (segmentation changed?)")
-    return {"applied": applied, "unmatched": unmatched}
+                moved = _relocate(by_source.get(source, []), start, end, label)
+                if not moved:
+                    counts["unmatched"] += 1
+                    continue
+                for unit, decision in moved:
+                    if cat not in unit.reviewed or unit.reviewed[cat] is None:  # a direct match wins
+                        unit.reviewed[cat] = decision
+                counts["by_overlap"] += 1
+    if counts["by_overlap"] or counts["unmatched"]:
+        log(f"note: {counts['by_overlap']} reviewed labels carried over by overlap, {counts['unmatched']} match "
+            "no unit (the segmentation changed since the review)")
+    return dict(counts)
 
 
 # -- proposals -----------------------------------------------------------------------------
@@ -243,7 +293,11 @@ def _spread(items: list[Decided], limit: int, seed: int, salt: str) -> list[Deci
 def proposal_rows(decided: list[Decided], cat: str, seed: int) -> list[dict]:
     pos = [d for d in decided if d.auto[cat] == "pos"]
     neg = [d for d in decided if d.auto[cat] == "neg"]
-    chosen_pos = _spread(pos, MAX_PROPOSED_POSITIVES, seed, f"pos:{cat}")
+    # Undecided units (CUAD and the LFs disagree, or a CUAD excerpt only grazes the unit)
+    # are the ones a reviewer settles best: propose them all, before the automatic positives.
+    undecided = _spread([d for d in decided if d.auto[cat] == "undecided"], MAX_PROPOSED_POSITIVES // 2, seed,
+                        f"und:{cat}")
+    chosen_pos = _spread(pos, MAX_PROPOSED_POSITIVES - len(undecided), seed, f"pos:{cat}")
     near = set(NEAR.get(cat, ()))
     mention_neg = [d for d in neg if cat in d.mentions]
     near_neg = [d for d in neg if any(d.auto[c] == "pos" for c in near) and cat not in d.mentions]
@@ -253,6 +307,8 @@ def proposal_rows(decided: list[Decided], cat: str, seed: int) -> list[dict]:
     rows = []
     for d in chosen_pos:
         rows.append((d, True, d.reasons[cat]))
+    for d in undecided:
+        rows.append((d, cat in d.lf_positive, d.reasons[cat] + ["undecided until reviewed"]))
     for d in chosen_mention:
         why = ["hard negative: mentions the topic"]
         if cat in d.vetoes:
@@ -381,7 +437,7 @@ def main(argv: list[str] | None = None) -> int:
         review = read_reviewed(args.labels, decided)
         rows = corpus_rows(decided, args.seed)
         write_jsonl(args.out, rows)
-        print(f"reviewed labels applied: {review['applied']} (unmatched {review['unmatched']})")
+        print("reviewed labels: " + ", ".join(f"{k} {v}" for k, v in review.items()))
         print_counts(decided, rows)
         print(f"corpus written to {args.out} ({time.time() - t0:.1f}s)")
     return 0

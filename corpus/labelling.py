@@ -71,6 +71,9 @@ class Rules:
     # Vetoes specific to the category: a hit makes the unit negative whatever else matched.
     veto: list[tuple[str, Pattern]] = field(default_factory=list)
     heading_veto: re.Pattern | None = None
+    # (trap, needed): when the text matches ``trap`` but not ``needed`` the unit is no
+    # positive of this category (e.g. confidentiality wording with no data/security content).
+    context: tuple[re.Pattern, re.Pattern] | None = None
 
 
 OBLIG = r"(?:shall|will|must|agrees? to|undertakes? to|is required to|covenants? to)"
@@ -112,7 +115,7 @@ RULES: dict[str, Rules] = {
             r"\bdata subjects?\b", r"\btechnical and organi[sz]ational (?:security )?measures\b",
             r"\bencrypt(?:ed|ion)?\b",
             r"\b(?:administrative|physical|technical)(?:,| and| or) (?:administrative|physical|technical)\b.{0,40}\bsafeguards\b",
-            r"\bunauthori[sz]ed (?:access|use|disclosure)\b.{0,60}\b(?:data|systems?|information|network)",
+            r"\bunauthori[sz]ed (?:access|use|disclosure)\b.{0,60}\b(?:data|systems?|network)\b",
             r"\b(?:customer|client|user) data\b.{0,120}\b(?:secur|protect|access|process|store|breach)",
             r"\bstandard contractual clauses\b", r"\bcross-border (?:data )?transfer", r"\bdata (?:location|residency|localization)\b",
             r"\b(?:information|data|network|cyber) ?security (?:program|policy|policies|measures|standards|controls|requirements)\b",
@@ -123,6 +126,12 @@ RULES: dict[str, Rules] = {
                  r"\bvulnerabilit", r"\bpersonal\b", r"\bdata\b", r"\bprocess(?:ing|es)?\b.{0,20}\bdata\b"),
         mention=re.compile(r"\bdata\b|privacy|personal information|\bsecurity\b"),
         mask=re.compile(r"security interests?|securities|security deposit|social security|(?:word|data) processor(?:s)? (?:program|software)"),
+        # TAXONOMY: "general confidentiality with no data/security content" is not data protection.
+        context=(re.compile(r"confidential|proprietary information|trade secret"),
+                 re.compile(r"personal (?:data|information)|personally identifiable|customer data|client data|user data|"
+                            r"privacy|data protection|gdpr|hipaa|ccpa|health information|data subject|sub-?processor|"
+                            r"security (?:incident|breach)|data breach|encrypt|information security|cyber|"
+                            r"(?:administrative|physical|technical) safeguards|nonpublic personal")),
     ),
     "service_levels": Rules(
         heading=_rx(r"service levels?", r"\bsla\b", r"performance standards?", r"quality (?:assurance|control|standards?)",
@@ -151,13 +160,13 @@ RULES: dict[str, Rules] = {
         strong=_rx(
             r"\bright to (?:\w+ ){0,3}(?:audit|inspect|examine)\b",
             r"\b(?:audit|inspect|examine)\b.{0,80}\b(?:books|records|premises|facilities|systems|accounts|operations)\b",
-            r"\bbooks (?:and|of) (?:records|account)\b",
             r"\bindependent (?:certified public |chartered )?accountants?\b.{0,80}\b(?:audit|examin|inspect)",
-            r"\b(?:maintain|keep|retain)\b.{0,60}\b(?:records|books|accounts)\b",
-            r"\baccess to\b.{0,50}\b(?:books|records|premises|facilities)\b", r"\bon-?site (?:audits?|inspections?|visits?)\b",
+            r"\b(?:maintain|keep|retain)\b.{0,60}\b(?:records|books|accounts)\b.{0,200}\b(?:audit|inspect|examin|review|available to)",
+            r"\baccess to\b.{0,50}\b(?:books|records)\b", r"\bon-?site (?:audits?|inspections?|visits?)\b",
             r"\baudit rights?\b",
         ),
-        weak=_rx(r"\baudit", r"\binspect", r"\brecords\b", r"\bexamin", r"\baccountants?\b", r"\bbooks\b"),
+        weak=_rx(r"\baudit", r"\binspect", r"\brecords\b", r"\bexamin", r"\baccountants?\b", r"\bbooks\b",
+                 r"\bbooks (?:and|of) (?:records|account)\b", r"\baccess to\b.{0,50}\b(?:premises|facilities)\b"),
         mention=re.compile(r"audit|inspect|records|books"),
     ),
     "governance": Rules(
@@ -187,7 +196,7 @@ RULES: dict[str, Rules] = {
         strong=_rx(
             OBLIG + r" (?:\w+ ){0,3}pay\b", r"\bpayable\b",
             r"\binvoic\w*\b.{0,80}\b(?:within|days|monthly|quarterly|annually|in advance|in arrears|upon receipt)\b", r"\bnet (?:\d{2}|thirty|sixty|forty-five)\b",
-            r"\blate payments?\b", r"\binterest\b.{0,60}\b(?:overdue|late|unpaid|past due|outstanding)\b",
+            r"\blate payments?\b", r"\blate (?:payment )?(?:charges?|fees?)\b", r"\binterest\b.{0,60}\b(?:overdue|late|unpaid|past due|outstanding)\b",
             r"\b(?:fees?|charges?|prices?|rates?)\b.{0,20}\b(?:set forth|specified|listed|described|stated) in\b",
             r"\breimburse\w*\b.{0,80}\bexpenses\b", r"\b(?:sales|use|value[- ]added|withholding|excise) tax(?:es)?\b",
             r"\bper (?:hour|day|month|year|annum|unit|user|seat|copy)\b", r"\bhourly rates?\b",
@@ -213,7 +222,7 @@ RULES: dict[str, Rules] = {
             r"\bout[- ]of[- ]scope\b", r"\badditional (?:work|services)\b.{0,80}\b(?:charge|fee|rate|cost|price|paid|compensat)",
             r"\b(?:price|fee|rate) (?:increases?|adjustments?|changes?|protection)\b",
             r"\bincrease\b.{0,40}\b(?:prices?|fees|rates|charges)\b",
-            r"\b(?:prices?|fees|rates|charges)\b.{0,40}\b(?:fixed|firm|not (?:be )?(?:increased|changed|adjusted|raised)|remain (?:fixed|unchanged|constant))\b",
+            r"\b(?:prices?|fees|rates|charges)\b.{0,40}\b(?:not (?:be )?(?:increased|changed|adjusted|raised)|remain (?:fixed|unchanged|constant))\b",
             r"\bcost of living\b", r"\bconsumer price index\b", r"\bcpi\b",
             r"\bmost favou?red (?:nation|customer|pricing)\b",
             r"\bamend(?:ment|ed)?s?\b.{0,30}\b(?:statements? of work|sows?|work orders?|scope)\b",
@@ -229,13 +238,14 @@ RULES: dict[str, Rules] = {
         strong=_rx(
             r"\bliquidated damages\b", r"\bservice (?:level )?credits?\b", r"\buptime credits?\b",
             r"\b(?:as a|shall pay a|pay (?:a|the)) penalty\b", r"\bpenalty of\b", r"\bpenalt(?:y|ies) (?:shall|will|equal|amount)",
-            r"\b(?:fee|price|payment) (?:reductions?|deductions?)\b",
-            r"\bcredits?\b.{0,60}\b(?:against|towards?|off|on)\b.{0,40}\b(?:fees|invoices?|charges|amounts)\b",
+            r"\bcredits?\b.{0,60}\b(?:against|towards?|off|on)\b.{0,40}\b(?:fees|invoices?|charges|amounts)\b.{0,120}\b(?:fail|failure|below|miss|availability|downtime|service level)",
             r"\b(?:reduce|reduction)\b.{0,40}\b(?:fees|charges|price)\b.{0,80}\b(?:fail|failure|below|miss|delay)",
-            r"\blate (?:delivery )?(?:charges?|fees?)\b", r"\b(?:per|for each|each) (?:day|week|month) (?:of|that) (?:delay|late)",
-            r"\bshortfall (?:payments?|fees?)\b", r"\bforfeit",
+            r"\blate delivery (?:charges?|fees?)\b", r"\b(?:per|for each|each) (?:day|week|month) (?:of|that) (?:delay|late)",
+            r"\bshortfall (?:payments?|fees?)\b",
         ),
-        weak=_rx(r"\bcredits?\b", r"\bpenalt", r"\bdelay", r"\bshortfall\b", r"\bdowntime\b", r"\bdeduct"),
+        weak=_rx(r"\bcredits?\b", r"\bpenalt", r"\bdelay", r"\bshortfall\b", r"\bdowntime\b", r"\bdeduct", r"\bforfeit",
+                 r"\blate (?:charges?|fees?)\b", r"\b(?:fee|price|payment) (?:reductions?|deductions?)\b",
+                 r"\bcredits?\b.{0,60}\b(?:against|towards?)\b.{0,40}\b(?:fees|invoices?|charges)\b"),
         mention=re.compile(r"penalt|credit|liquidated|damages|forfeit"),
         mask=re.compile(r"without (?:any )?(?:penalty|liability or penalty|penalty or liability)|penalt(?:y|ies) of perjury"
                         r"|(?:civil|criminal|regulatory|statutory|tax) (?:or (?:civil|criminal) )?(?:fines? (?:and|or) )?penalt(?:y|ies)"
@@ -306,7 +316,7 @@ RULES: dict[str, Rules] = {
         strong=_rx(
             r"\btransition (?:assistance|services?|plan|period)\b", r"\bexit (?:plan|assistance|management|services?)\b",
             r"\b(?:successor|replacement|alternative) (?:provider|vendor|supplier|service provider|contractor)\b",
-            r"\bpost-?termination (?:services|assistance|period)\b", r"\bknowledge transfer\b", r"\bwind[- ]down\b",
+            r"\bpost-?termination (?:services|assistance|period)\b", r"\bknowledge transfer\b",
             r"\bcontinue to (?:provide|perform|supply|sell|distribute|support)\b.{0,120}\b(?:after|following|upon|beyond)\b.{0,40}\b(?:termination|expiration)\b",
             r"\b(?:after|following|upon|on)\b.{0,30}\b(?:termination|expiration)\b.{0,160}\b(?:return|deliver|transfer|migrat|export|destroy|delete)\w*\b",
             r"\b(?:return|deliver|destroy|delete)\w*\b.{0,80}\b(?:data|materials|property|documents|confidential information|records|content)\b.{0,100}\b(?:termination|expiration)\b",
@@ -314,7 +324,8 @@ RULES: dict[str, Rules] = {
             r"\b(?:export|retrieve|download)\b (?:\w+ ){0,3}(?:customer|client|its|their|user) (?:data|content)\b",
             r"\b(?:orderly|smooth) (?:transfer|transition)\b", r"\bmigrat(?:e|ion)\b",
         ),
-        weak=_rx(r"\btransition", r"\bsuccessor\b", r"\breturn\b", r"\bafter (?:termination|expiration)\b", r"\bdestroy\b"),
+        weak=_rx(r"\btransition", r"\bsuccessor\b", r"\breturn\b", r"\bafter (?:termination|expiration)\b", r"\bdestroy\b",
+                 r"\bwind[- ]down\b"),
         mention=re.compile(r"transition|terminat|expir|return|successor"),
     ),
     "business_continuity": Rules(
@@ -336,14 +347,16 @@ RULES: dict[str, Rules] = {
         heading=_rx(r"\bassign", r"subcontract", r"delegat", r"change (?:of|in) control", r"\btransfer(?:ability|s)?\b(?! pricing)",
                     r"successors"),
         strong=_rx(
-            r"\b(?:may not|shall not|will not|cannot|must not|is not (?:permitted|entitled) to)\b.{0,60}\b(?:assign|transfer|delegate|subcontract|sub-contract)\w*\b",
-            r"\b(?:assign|transfer|delegate)\w*\b.{0,100}\bwithout (?:the )?(?:prior )?(?:express )?(?:written )?consent\b",
-            r"\bchange (?:of|in) control\b", r"\bsubcontract(?:ors?|ing|ed)?\b", r"\bsub-contract",
+            r"\b(?:may not|shall not|will not|cannot|must not|is not (?:permitted|entitled) to)\b.{0,60}\b(?:assign|delegate|subcontract|sub-contract)\w*\b",
+            r"\b(?:may not|shall not|will not|cannot|must not)\b.{0,40}\btransfer\w*\b.{0,40}\b(?:this agreement|its rights|its obligations|any (?:of its )?rights|this contract|hereunder)",
+            r"\b(?:assign|transfer|delegate|subcontract)\w*\b.{0,100}\bwithout (?:the )?(?:prior )?(?:express )?(?:written )?(?:consent|approval)\b",
+            r"\bchange (?:of|in) control\b", r"\bresponsible for (?:the acts|all acts)\b.{0,40}\bsubcontractors?\b",
             r"\b(?:merger|acquisition|consolidation|reorgani[sz]ation|sale of (?:all or )?substantially all)\b.{0,120}\b(?:assign|transfer)",
-            r"\bassignment\b.{0,40}\b(?:void|null|invalid|of no (?:force|effect))\b", r"\bpermitted assign",
-            r"\bmay (?:freely )?assign\b",
+            r"\bassignment\b.{0,40}\b(?:void|null|invalid|of no (?:force|effect))\b",
+            r"\bmay (?:freely )?assign\b.{0,60}\b(?:this agreement|its rights|without)",
         ),
-        weak=_rx(r"\bassign", r"\btransfer", r"\bsuccessors?\b", r"\bdelegat", r"\bconsent\b"),
+        weak=_rx(r"\bassign", r"\btransfer", r"\bsuccessors?\b", r"\bdelegat", r"\bconsent\b", r"\bsubcontract",
+                 r"\bpermitted assign"),
         mention=re.compile(r"assign|transfer|subcontract|delegat|control"),
         mask=re.compile(r"(?:hereby )?(?:assigns?|transfers?)(?: and (?:agrees to )?assigns?)?(?: to \w+(?: \w+)?)? (?:all|any and all|its entire)(?: of its)? right,? title|assignment of (?:inventions|intellectual property|patents|copyrights?)|assigned to (?:it|him|her) by"),
     ),
@@ -374,13 +387,14 @@ RULES: dict[str, Rules] = {
                     r"choice of (?:law|forum)", r"\bforum\b", r"\bjury\b", r"\bmediation\b"),
         strong=_rx(
             r"\bgoverned by\b.{0,80}\blaws?\b", r"\b(?:construed|interpreted|enforced|governed)\b.{0,60}\b(?:in accordance with|under|pursuant to)\b.{0,40}\blaws?\b",
-            r"\blaws of the (?:state|commonwealth|province|republic|kingdom)\b", r"\b(?:exclusive|non-exclusive) jurisdiction\b",
+            r"\b(?:exclusive|non-exclusive) jurisdiction\b",
             r"\bsubmits? to the (?:\w+ ){0,2}jurisdiction\b", r"\bvenue\b", r"\barbitrat(?:ion|or|ors|ed|e)\b",
             r"\bamerican arbitration association\b", r"\bjams\b", r"\buncitral\b", r"\bdispute resolution\b",
             r"\b(?:trial by jury|jury trial)\b", r"\bcourts? (?:of|located in|sitting in)\b.{0,60}\b(?:shall have|jurisdiction|venue)",
             r"\bconflicts? of laws?\b", r"\bchoice of law\b", r"\bmediat(?:ion|or)\b",
         ),
-        weak=_rx(r"\bdisputes?\b", r"\bjurisdiction\b", r"\bcourts?\b", r"\blaws?\b"),
+        weak=_rx(r"\bdisputes?\b", r"\bjurisdiction\b", r"\bcourts?\b", r"\blaws?\b",
+                 r"\blaws of the (?:state|commonwealth|province|republic|kingdom)\b"),
         mention=re.compile(r"law|jurisdiction|court|dispute|arbitra"),
     ),
 }
@@ -508,6 +522,10 @@ def label_unit(text: str, heading: str | None = None, own_heading: str | None | 
                 if rx.search(flat):
                     vetoed = f"/{p}/"
                     break
+        if not vetoed and positive and rules.context is not None:
+            trap, needed = rules.context
+            if trap.search(flat) and not needed.search(flat):
+                vetoed = "context: " + trap.pattern[:40] + " without " + needed.pattern[:40]
         if vetoed:
             positive = False
         votes[cat] = Vote(positive, reasons if positive else [], mentions, vetoed)
@@ -532,6 +550,12 @@ CUAD_EXACT: dict[str, str] = {
     "Governing Law": "governing_law",
     "Post-Termination Services": "transition",
 }
+# Where CUAD's category is narrower or different, its negatives do not settle ours:
+# CUAD's Governing Law is the choice of law only, while ours also covers jurisdiction, venue
+# and arbitration, so an LF positive on a CUAD negative stands; CUAD's Post-Termination
+# Services and our transition overlap only in part, so that conflict is left undecided.
+CUAD_NEGATIVE_OVERRIDE: dict[str, str] = {"governing_law": "pos", "transition": "undecided"}
+
 # CUAD categories that are a subset of ours: positives only.
 CUAD_SUBSET: dict[str, str] = {
     "Termination for Convenience": "termination",

@@ -256,3 +256,20 @@ def test_builder_writes_the_corpus_format_deterministically_and_applies_reviews(
     reviewed = [json.loads(line) for line in _build(tmp_path, "c.jsonl", labels).read_text(encoding="utf-8").splitlines()]
     row = next(r for r in reviewed if r["source"] == target["source"])
     assert ("fees" in row["labels"]) is flipped
+
+
+def _decided(start: int, end: int) -> build_corpus.Decided:
+    unit = sources.Unit("doc.txt", start, end, "x" * (end - start), None, None, "doc.txt", "cuad")
+    return build_corpus.Decided(unit, {}, {}, set(), {})
+
+
+def test_reviewed_labels_follow_a_changed_segmentation_by_overlap():
+    # The reviewer saw [0, 1400); the segmenter now cuts [0, 1800) and [1801, 2600).
+    whole, rest = _decided(0, 1800), _decided(1801, 2600)
+    moved = build_corpus._relocate([whole, rest], 0, 1400, True)
+    assert moved == [(whole, True)]
+    # A reviewed negative span covering several new units makes each of them negative ...
+    pieces = [_decided(0, 500), _decided(501, 1000), _decided(1001, 1400)]
+    assert [d for _, d in build_corpus._relocate(pieces, 0, 1400, False)] == [False, False, False]
+    # ... but a positive one cannot say which piece holds the clause: undecided.
+    assert [d for _, d in build_corpus._relocate(pieces, 0, 1400, True)] == [None, None, None]
