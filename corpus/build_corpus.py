@@ -79,6 +79,9 @@ class Decided:
     mentions: set[str]
     vetoes: dict[str, str]
     lf_positive: set[str] = field(default_factory=set)  # what the labelling functions alone say
+    # categories decided by an expert source (CUAD's annotators, LEDGAR's labels, ContractNLI's
+    # evidence spans) rather than by the labelling functions alone
+    trusted: set[str] = field(default_factory=set)
     # category -> reviewer's decision; None: inside a reviewed positive span that the current
     # segmentation cuts finer, so which piece holds the clause is not known (ignored in training)
     reviewed: dict[str, bool | None] = field(default_factory=dict)
@@ -87,6 +90,11 @@ class Decided:
         if cat in self.reviewed:
             decision = self.reviewed[cat]
             return "undecided" if decision is None else "pos" if decision else "neg"
+        if self.auto[cat] == "pos" and cat not in self.trusted:
+            # Labelling functions propose, they do not decide: about half of their positives
+            # were wrong in review. An unreviewed proposal is left out of training and scoring;
+            # their negatives are kept, since reviews found they miss almost no real clause.
+            return "undecided"
         return self.auto[cat]
 
 
@@ -113,9 +121,12 @@ def decide(unit: sources.Unit, cuad_excerpts: dict[str, list[tuple[int, int]]] |
     mentions = {cat for cat, vote in votes.items() if vote.mentions}
     lf_positive = {cat for cat, vote in votes.items() if vote.positive}
 
+    trusted: set[str] = set()
+
     def force(cat: str, why: str) -> None:
         auto[cat] = "pos"
         reasons[cat].insert(0, why)
+        trusted.add(cat)
 
     if unit.kind == "cuad" and cuad_excerpts is not None:
         for cat in CUAD_EXACT_CATEGORIES:
@@ -125,11 +136,14 @@ def decide(unit: sources.Unit, cuad_excerpts: dict[str, list[tuple[int, int]]] |
             lf_says = auto[cat] == "pos"
             auto[cat] = decision
             if decision == "pos":
+                trusted.add(cat)
                 reasons[cat] = [f"CUAD {'/'.join(names)} excerpt"] + reasons[cat][:2]
             elif decision == "undecided":
                 reasons[cat] = [f"CUAD {'/'.join(names)}: small overlap, undecided"]
             elif lf_says and cat in lf.CUAD_NEGATIVE_OVERRIDE:
                 auto[cat] = lf.CUAD_NEGATIVE_OVERRIDE[cat]
+                if auto[cat] == "pos":  # a forum clause CUAD's narrower Governing Law leaves out
+                    trusted.add(cat)
                 note = "LF positive where CUAD has none" + (", undecided" if auto[cat] == "undecided" else "")
                 reasons[cat] = [note] + reasons[cat][:3]
             else:
@@ -152,7 +166,7 @@ def decide(unit: sources.Unit, cuad_excerpts: dict[str, list[tuple[int, int]]] |
         hyps = sorted(set(unit.extra.get("nli", [])) & lf.NLI_CONFIDENTIALITY)
         if hyps:
             force("confidentiality", "ContractNLI evidence " + ",".join(hyps))
-    return Decided(unit, auto, reasons, mentions, vetoes, lf_positive)
+    return Decided(unit, auto, reasons, mentions, vetoes, lf_positive, trusted=trusted)
 
 
 def collect(shared_data: Path, limit_cuad: int | None = None, limit_other: int | None = None,
