@@ -45,6 +45,9 @@ PROPOSAL_CATEGORIES: tuple[str, ...] = (
     "penalties", "indemnity", "compliance", "business_continuity", "termination", "transition",
 )
 CUAD_EXACT_CATEGORIES = frozenset(lf.CUAD_EXACT.values())
+# CUAD's Post-Termination Services is broader than our transition: its negatives hold for us,
+# its positives are proposals for review.
+CUAD_POSITIVES_NEED_REVIEW = frozenset({"transition"})
 
 # Categories whose positives are most easily confused: their LF positives make good hard
 # negatives for each other.
@@ -135,7 +138,7 @@ def decide(unit: sources.Unit, cuad_excerpts: dict[str, list[tuple[int, int]]] |
             decision = lf.cuad_overlap(unit.start, unit.end, spans)
             lf_says = auto[cat] == "pos"
             auto[cat] = decision
-            if decision == "pos":
+            if decision == "pos" and cat not in CUAD_POSITIVES_NEED_REVIEW:
                 trusted.add(cat)
                 reasons[cat] = [f"CUAD {'/'.join(names)} excerpt"] + reasons[cat][:2]
             elif decision == "undecided":
@@ -150,7 +153,10 @@ def decide(unit: sources.Unit, cuad_excerpts: dict[str, list[tuple[int, int]]] |
                 reasons[cat] = []
         for name, cat in lf.CUAD_SUBSET.items():
             if lf.cuad_overlap(unit.start, unit.end, cuad_excerpts.get(name, [])) == "pos":
-                force(cat, f"CUAD {name} excerpt")
+                # A proposal, not a decision: CUAD's excerpt spans (e.g. a whole escrow
+                # exhibit, termination fees as "liquidated damages") are wider than ours.
+                auto[cat] = "pos"
+                reasons[cat].insert(0, f"CUAD {name} excerpt")
     if unit.kind == "ledgar":
         label = unit.extra.get("ledgar")
         if label in lf.LEDGAR_NONE:
