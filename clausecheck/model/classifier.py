@@ -108,10 +108,11 @@ class ClauseClassifier:
     def _estimator(self):
         if self.model == "logreg":
             from sklearn.linear_model import LogisticRegression
-            return LogisticRegression(C=self.C, class_weight="balanced", max_iter=2000, solver="liblinear")
+            return LogisticRegression(C=self.C, class_weight="balanced", max_iter=2000, solver="liblinear",
+                                      random_state=0)
         if self.model == "linear_svm":
             from sklearn.svm import LinearSVC
-            return LinearSVC(C=self.C, class_weight="balanced", max_iter=5000)
+            return LinearSVC(C=self.C, class_weight="balanced", max_iter=5000, random_state=0)
         raise ValueError(f"unknown model {self.model!r}")
 
     def decision_function(self, texts: Sequence[str], headings: Sequence[str | None] | None = None) -> np.ndarray:
@@ -129,11 +130,18 @@ class ClauseClassifier:
     def calibrate(self, texts: Sequence[str], headings: Sequence[str | None], Y: np.ndarray,
                   mask: np.ndarray | None = None) -> "ClauseClassifier":
         """Platt-scale each category's scores and pick the F1-best threshold, on held-out data."""
+        return self.calibrate_scores(self.decision_function(texts, headings), Y, mask)
+
+    def calibrate_scores(self, scores: np.ndarray, Y: np.ndarray,
+                         mask: np.ndarray | None = None) -> "ClauseClassifier":
+        """Calibration from decision scores of held-out (e.g. out-of-fold) samples."""
         from sklearn.linear_model import LogisticRegression
 
-        scores = self.decision_function(texts, headings)
+        n_cat = len(self.categories)
+        self.platt_ = np.tile(np.array([1.0, 0.0], dtype=np.float32), (n_cat, 1))
+        self.thresholds_ = np.full(n_cat, 0.5, dtype=np.float32)
         mask = np.ones_like(Y, dtype=bool) if mask is None else mask.astype(bool)
-        for j in range(len(self.categories)):
+        for j in range(n_cat):
             rows = np.flatnonzero(mask[:, j])
             y, s = Y[rows, j], scores[rows, j]
             if y.min() == y.max():
@@ -142,6 +150,10 @@ class ClauseClassifier:
             self.platt_[j] = [platt.coef_[0, 0], platt.intercept_[0]]
             self.thresholds_[j] = best_threshold(_sigmoid(s * self.platt_[j, 0] + self.platt_[j, 1]), y)
         return self
+
+    def predict_from_scores(self, scores: np.ndarray) -> np.ndarray:
+        probabilities = _sigmoid(scores * self.platt_[:, 0] + self.platt_[:, 1])
+        return (probabilities >= self.thresholds_).astype(int)
 
     # -- persistence -------------------------------------------------------------------
     def save(self, directory: str | Path, info: dict | None = None) -> None:

@@ -18,11 +18,13 @@ import numpy as np
 
 from ..errors import ClausecheckError
 from ..taxonomy import CATEGORY_IDS
+from .card import write_model_card
 from .classifier import ClauseClassifier, rows_to_matrix
 from .metrics import evaluate_predictions
 
 TEST_PERCENT = 20
-VALIDATION_PERCENT = 20
+VALIDATION_PERCENT = 20  # for `evaluate --split validation`; training cross-validates instead
+CV_FOLDS = 4
 
 # The candidates `train` compares on the validation split; the best macro-F1 is kept.
 CANDIDATES: tuple[dict, ...] = (
@@ -64,9 +66,13 @@ def group_of(row: dict) -> str:
     return row.get("group") or str(row.get("source", "")).split("#", 1)[0]
 
 
+def _bucket(group: str, salt: str = "") -> int:
+    return int(hashlib.sha1(f"{salt}{':' if salt else ''}{group}".encode("utf-8")).hexdigest()[:8], 16)
+
+
 def split_of(group: str) -> str:
     """"train", "validation" or "test" for a contract, stable across runs and machines."""
-    bucket = int(hashlib.sha1(group.encode("utf-8")).hexdigest()[:8], 16) % 100
+    bucket = _bucket(group) % 100
     if bucket < TEST_PERCENT:
         return "test"
     if bucket < TEST_PERCENT + VALIDATION_PERCENT:
@@ -85,53 +91,72 @@ def _inputs(rows: list[dict]) -> tuple[list[str], list[str]]:
 
 
 def train(rows: list[dict], out: str | Path, *, candidates: Iterable[dict] = CANDIDATES,
-          log=print) -> dict:
-    """Fit each candidate on train, calibrate on validation, keep the best, score it on test."""
+          folds: int = CV_FOLDS, log=print) -> dict:
+    """Choose a model by grouped cross-validation, fit it, and score it on held-out contracts.
+
+    The train and validation contracts together are cut into ``folds`` groups of contracts.
+    Each candidate is fitted ``folds`` times, each time scoring the contracts left out; those
+    out-of-fold scores choose the candidate (macro-F1), fit the Platt scaling and pick each
+    category's threshold. The chosen candidate is then fitted on all of them and scored once
+    on the test contracts, which took no part in any choice.
+    """
     categories = list(CATEGORY_IDS)
-    parts = {name: select(rows, name) for name in ("train", "validation", "test")}
-    for name, part in parts.items():
-        if not part:
-            raise ClausecheckError(f"the corpus has no contracts in the {name} split; it needs more contracts")
-    log(f"corpus: {len(rows)} clauses; " + ", ".join(
-        f"{name} {len(part)} clauses / {len({group_of(r) for r in part})} contracts" for name, part in parts.items()))
-    Y_tr, M_tr = rows_to_matrix(parts["train"], categories)
-    Y_va, M_va = rows_to_matrix(parts["validation"], categories)
-    texts_tr, heads_tr = _inputs(parts["train"])
-    texts_va, heads_va = _inputs(parts["validation"])
+    development = [r for r in rows if split_of(group_of(r)) != "test"]
+    test = select(rows, "test")
+    if not development or not test:
+        raise ClausecheckError("the corpus needs contracts on both sides of the test split; add more contracts")
+    groups = sorted({group_of(r) for r in development})
+    if len(groups) < folds:
+        raise ClausecheckError(f"the corpus has {len(groups)} development contracts; it needs at least {folds}")
+    fold_of = {g: _bucket(g, "fold") % folds for g in groups}
+    log(f"corpus: {len(rows)} clauses; development {len(development)} clauses / {len(groups)} contracts "
+        f"({folds}-fold grouped cross-validation); test {len(test)} clauses / {len({group_of(r) for r in test})} "
+        "contracts")
+    Y, M = rows_to_matrix(development, categories)
+    texts, heads = _inputs(development)
+    fold = np.array([fold_of[group_of(r)] for r in development])
 
     comparison = []
-    best: tuple[float, ClauseClassifier] | None = None
+    best = None
     for params in candidates:
         started = time.perf_counter()
-        clf = ClauseClassifier(categories=categories, **params)
-        clf.fit(texts_tr, heads_tr, Y_tr, M_tr).calibrate(texts_va, heads_va, Y_va, M_va)
-        scores = evaluate_predictions(Y_va, clf.predict(texts_va, heads_va), categories, M_va)
-        entry = {**params, "validation_micro_f1": scores["micro"]["f1"],
-                 "validation_macro_f1": scores["macro"]["f1"], "seconds": round(time.perf_counter() - started, 1)}
+        scores = np.zeros(Y.shape, dtype=np.float32)
+        for k in range(folds):
+            fit_rows, held = np.flatnonzero(fold != k), np.flatnonzero(fold == k)
+            clf = ClauseClassifier(categories=categories, **params)
+            clf.fit([texts[i] for i in fit_rows], [heads[i] for i in fit_rows], Y[fit_rows], M[fit_rows])
+            scores[held] = clf.decision_function([texts[i] for i in held], [heads[i] for i in held])
+        calibrated = ClauseClassifier(categories=categories, **params)
+        calibrated.calibrate_scores(scores, Y, M)
+        oof = evaluate_predictions(Y, calibrated.predict_from_scores(scores), categories, M)
+        entry = {**params, "cv_micro_f1": oof["micro"]["f1"], "cv_macro_f1": oof["macro"]["f1"],
+                 "seconds": round(time.perf_counter() - started, 1)}
         comparison.append(entry)
-        log(f"candidate {params}: validation micro-F1 {entry['validation_micro_f1']:.3f}, "
-            f"macro-F1 {entry['validation_macro_f1']:.3f} ({entry['seconds']} s)")
-        if best is None or scores["macro"]["f1"] > best[0]:
-            best = (scores["macro"]["f1"], clf)
+        log(f"candidate {params}: cross-validated micro-F1 {entry['cv_micro_f1']:.3f}, "
+            f"macro-F1 {entry['cv_macro_f1']:.3f} ({entry['seconds']} s)")
+        if best is None or oof["macro"]["f1"] > best[0]:
+            best = (oof["macro"]["f1"], params, calibrated, oof)
 
-    chosen = best[1]
+    _, params, calibrated, oof = best
+    chosen = ClauseClassifier(categories=categories, **params).fit(texts, heads, Y, M)
+    chosen.platt_, chosen.thresholds_ = calibrated.platt_, calibrated.thresholds_
     out = Path(out)
-    chosen.save(out, info={"comparison": comparison,
-                           "splits": {name: {"clauses": len(part), "contracts": len({group_of(r) for r in part})}
-                                      for name, part in parts.items()},
-                           "split_rule": f"sha1(contract) % 100: < {TEST_PERCENT} test, "
-                                         f"< {TEST_PERCENT + VALIDATION_PERCENT} validation, else train"})
+    chosen.save(out, info={
+        "comparison": comparison, "chosen": params, "cross_validation_metrics": oof,
+        "splits": {"development": {"clauses": len(development), "contracts": len(groups)},
+                   "test": {"clauses": len(test), "contracts": len({group_of(r) for r in test})}},
+        "split_rule": f"sha1(contract) % 100 < {TEST_PERCENT}: test; the rest: development, "
+                      f"{folds}-fold grouped cross-validation by sha1(fold:contract)"})
     # Score what was written, as it will be loaded (weights are stored at half precision).
     shipped = ClauseClassifier.load(out)
-    test_scores = score(shipped, parts["test"])
-    shipped.info_["test_metrics"] = test_scores
+    test_scores = score(shipped, test)
     meta_path = out / "model.json"
     meta = json.loads(meta_path.read_text())
     meta["info"]["test_metrics"] = test_scores
-    meta["info"]["chosen"] = {"model": chosen.model, "C": chosen.C}
     tmp = meta_path.with_name("model.json.tmp")
     tmp.write_text(json.dumps(meta, indent=1, sort_keys=True))
     tmp.replace(meta_path)
+    write_model_card(out, meta)
     return test_scores
 
 
