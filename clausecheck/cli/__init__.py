@@ -38,8 +38,8 @@ def main() -> None:
 
 
 def _register() -> None:
-    from . import playbook, scan, tag, train
-    for module in (scan, tag, train, playbook):
+    from . import batch, playbook, scan, tag, train
+    for module in (scan, tag, batch, train, playbook):
         for command in module.COMMANDS:
             main.add_command(command)
 
