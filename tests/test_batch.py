@@ -315,13 +315,13 @@ def test_a_document_over_time_becomes_an_error_row_and_the_batch_goes_on(tiny_mo
     (root / "c-small.txt").write_text(contract_text("Another small agreement", offset=2))
     out = tmp_path / "out"
     started = time.monotonic()
-    result = run(str(root), "--out", str(out), "--workers", "1", "--timeout", "1", model=tiny_model)
+    result = run(str(root), "--out", str(out), "--workers", "1", "--timeout", "2", model=tiny_model)
     assert result.exit_code == 0, result.output
-    assert time.monotonic() - started < 20
+    assert time.monotonic() - started < 25  # the huge one alone would take longer
     rows = {Path(row["path"]).name: row for row in read_csv(out / "summary.csv")}
     assert rows["a-small.txt"]["status"] == "ok" and rows["c-small.txt"]["status"] == "ok"
     assert rows["b-huge.txt"]["status"] == "error"
-    assert read_csv(out / "errors.csv")[0]["error"] == "timed out after 1 s"
+    assert read_csv(out / "errors.csv")[0]["error"] == "timed out after 2 s"
 
 
 def test_a_worker_that_dies_gives_an_error_row_naming_the_file(tiny_model, tmp_path):

@@ -28,8 +28,8 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:32px 0 10px}
 .card b{display:block;font-size:22px}.card span{color:#5b6776;font-size:12px;text-transform:uppercase;letter-spacing:.04em}
 .card.bad b{color:#b42318}
 section{background:#fff;border:1px solid #dde3ea;border-radius:8px;padding:16px 18px}
-.chart{display:grid;grid-template-columns:minmax(180px,300px) 1fr 150px;gap:6px 12px;align-items:center}
-.chart .label{font-size:13px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.chart{display:grid;grid-template-columns:minmax(220px,380px) 1fr 150px;gap:6px 12px;align-items:center}
+.chart .label{font-size:13px}
 .bar{display:flex;height:16px;background:#eef1f4;border-radius:3px;overflow:hidden}
 .bar i{display:block;height:100%}
 .m{background:#d92d20}.p{background:#f79009}
@@ -37,13 +37,16 @@ section{background:#fff;border:1px solid #dde3ea;border-radius:8px;padding:16px 
 .legend{font-size:12px;color:#5b6776;margin:0 0 10px}
 .legend i{display:inline-block;width:10px;height:10px;margin:0 4px 0 12px;border-radius:2px;vertical-align:-1px}
 .sev{display:inline-block;font-size:11px;border-radius:3px;padding:0 5px;margin-right:6px;color:#fff}
-.sev-high{background:#b42318}.sev-medium{background:#c4320a}.sev-low{background:#667085}
+.sev-high{background:#b42318}.sev-medium{background:#dc6803}.sev-low{background:#667085}
 table{border-collapse:collapse;width:100%;font-size:13px}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e6eaef;vertical-align:top}
-th{background:#f8fafc;position:sticky;top:0;white-space:nowrap}
+th{background:#f8fafc;position:sticky;top:0;font-size:12px;line-height:1.25}
+th.n{text-align:right}
+td.gaps{min-width:300px}
 th[data-type]{cursor:pointer}th[data-type]:after{content:" \\2195";color:#98a2b3;font-size:11px}
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.doc{word-break:break-all;max-width:360px}
+td.doc{overflow-wrap:anywhere;min-width:260px;max-width:420px}
+td.doc .dir{color:#5b6776;font-size:12px}
 .chip{display:inline-block;font-size:11px;border-radius:10px;padding:0 7px;margin:1px 2px;white-space:nowrap}
 .chip.m{background:#fee4e2;color:#912018}.chip.p{background:#fef0c7;color:#93370d}
 .dup{color:#5b6776;font-size:12px}
@@ -126,9 +129,10 @@ def dashboard_html(entries: list[Entry], requirements: list[tuple[str, str, str]
              _card(duplicates, "duplicates"), _card(pages, "pages"),
              "</div>"]
     parts.append(_chart(unique_ok.values(), requirements))
-    parts.append(_documents(ok_rows, requirements, out_dir))
+    base = _common_folder([row.path for row, _ in rows])
+    parts.append(_documents(ok_rows, requirements, out_dir, base))
     if error_rows:
-        parts.append(_errors(error_rows))
+        parts.append(_errors(error_rows, base))
     parts.append(f"</main><script>{_JS}</script></body></html>")
     return "".join(parts)
 
@@ -163,26 +167,33 @@ def _chart(results, requirements: list[tuple[str, str, str]]) -> str:
     return "".join(out)
 
 
-def _documents(ok_rows, requirements: list[tuple[str, str, str]], out_dir: Path) -> str:
+def _documents(ok_rows, requirements: list[tuple[str, str, str]], out_dir: Path, base: str) -> str:
     titles = {req_id: req_title for req_id, req_title, _ in requirements}
     order = {req_id: i for i, (req_id, _, _) in enumerate(requirements)}
     ranked = sorted(ok_rows, key=lambda pair: (tuple(-n for n in risk_key(pair[1])), pair[0].path))
-    out = ["<h2>Documents, riskiest first</h2><section><table class=sortable><thead><tr>",
-           "<th data-type=num>Risk</th><th data-type=str>Document</th><th data-type=num>Pages</th>",
-           "<th data-type=num>Missing high</th><th data-type=num>Missing medium</th>",
-           "<th data-type=num>Missing low</th><th data-type=num>Partial</th><th data-type=num>Present</th>",
-           "<th>Gaps (missing, partial)</th></tr></thead><tbody>"]
+    out = ["<h2>Documents, riskiest first</h2><section>",
+           f"<p class=legend>Paths below are relative to {e(base)}</p>" if base else "",
+           "<table class=sortable><thead><tr>",
+           "<th class=n data-type=num>Risk</th><th data-type=str>Document</th><th class=n data-type=num>Pages</th>",
+           "<th class=n data-type=num>Missing<br>high</th><th class=n data-type=num>Missing<br>medium</th>",
+           "<th class=n data-type=num>Missing<br>low</th><th class=n data-type=num>Partial</th>",
+           "<th class=n data-type=num>Present</th><th>High-severity gaps<br>"
+           "<span class='chip m'>missing</span><span class='chip p'>partial</span></th></tr></thead><tbody>"]
     for rank, (row, result) in enumerate(ranked, start=1):
         counts = risk_counts(result)
         key = risk_key(result)
         link = report_relpath(result.sha256, result.path) if result.sha256 else None
-        name = e(row.path)
+        folder, file_name = _split(row.path, base)
+        name = f"<b>{e(file_name)}</b>"
         if link and (out_dir / link).exists():
             name = f"<a href='{e(quote(link))}'>{name}</a>"
+        if folder:
+            name += f"<div class=dir>{e(folder)}</div>"
         if row.status == "duplicate":
             name += f"<div class=dup>same file as {e(row.duplicate_of)}</div>"
         partial = sum(counts[("partial", s)] for s in SEVERITIES)
-        gaps = sorted((f for f in result.findings if f["status"] in ("missing", "partial")),
+        # Only the high-severity gaps: the columns count the rest, the report lists them.
+        gaps = sorted((f for f in result.findings if f["status"] in ("missing", "partial") and f["severity"] == "high"),
                       key=lambda f: (f["status"] != "missing", order.get(f["requirement"], 999)))
         chips = "".join(f"<span class='chip {'m' if f['status'] == 'missing' else 'p'}' "
                         f"title='{e(f['status'])}: {e(titles.get(f['requirement'], f['title']))}'>"
@@ -191,18 +202,37 @@ def _documents(ok_rows, requirements: list[tuple[str, str, str]], out_dir: Path)
                    f"<td class=n>{_num(result.pages)}</td>"
                    + "".join(f"<td class=n>{_num(counts[('missing', s)])}</td>" for s in SEVERITIES)
                    + f"<td class=n>{_num(partial)}</td><td class=n>{_num(result.summary.get('present'))}</td>"
-                   f"<td>{chips}</td></tr>")
+                   f"<td class=gaps>{chips}</td></tr>")
     out.append("</tbody></table></section>")
     return "".join(out)
 
 
-def _errors(error_rows) -> str:
+def _errors(error_rows, base: str) -> str:
     out = [f"<h2>Could not be read ({len(error_rows):,})</h2><section><table class=sortable><thead><tr>"
            "<th data-type=str>Document</th><th data-type=str>Reason</th></tr></thead><tbody>"]
     for row, result in error_rows:
-        out.append(f"<tr class=err><td class=doc>{e(row.path)}</td><td>{e(result.error)}</td></tr>")
+        folder, file_name = _split(row.path, base)
+        out.append(f"<tr class=err><td class=doc data-v='{e(row.path)}'><b>{e(file_name)}</b>"
+                   + (f"<div class=dir>{e(folder)}</div>" if folder else "")
+                   + f"</td><td>{e(result.error)}</td></tr>")
     out.append("</tbody></table></section>")
     return "".join(out)
+
+
+def _common_folder(paths: list[str]) -> str:
+    """The folder all paths share ("" if none), so that rows show only what differs."""
+    if not paths:
+        return ""
+    first, last = min(paths), max(paths)
+    prefix = first[:next((i for i, (a, b) in enumerate(zip(first, last)) if a != b), min(len(first), len(last)))]
+    return prefix[:prefix.rfind("/") + 1] if "/" in prefix else ""
+
+
+def _split(path: str, base: str) -> tuple[str, str]:
+    """(folder relative to base, file name); a zip member's folder names its archive."""
+    rest = path[len(base):] if base and path.startswith(base) else path
+    cut = rest.rfind("/")
+    return (rest[:cut + 1], rest[cut + 1:]) if cut >= 0 else ("", rest)
 
 
 def _num(value: object) -> str:
@@ -216,7 +246,8 @@ def minimal_report_html(report: dict) -> str:
     document = report.get("document", {})
     findings = report.get("findings", [])
     out = [f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{e(document.get('path'))}</title>"
-           f"<style>{_CSS}</style></head><body><main><h1>{e(document.get('path'))}</h1>",
+           f"<style>{_CSS}</style></head><body><main><p class=meta><a href='../index.html'>&larr; batch dashboard</a></p>"
+           f"<h1>{e(document.get('path'))}</h1>",
            f"<div class=meta>{e(document.get('format'))} · {e(document.get('pages') or '–')} pages · "
            f"playbook {e((report.get('playbook') or {}).get('name'))}</div>"]
     for warning in document.get("warnings", []):

@@ -7,8 +7,11 @@ Only the fork server imports this module; the main process never does.
 
 import importlib
 
-for _name in ("spacy", "clausecheck.analysis", "clausecheck.nlp.components", "clausecheck.model.classifier",
-              "clausecheck.loaders.pdf", "clausecheck.loaders.docx", "clausecheck.report.render"):
+MODULES = ("spacy", "sklearn.feature_extraction.text", "clausecheck.analysis", "clausecheck.nlp.components",
+           "clausecheck.model.classifier", "clausecheck.loaders.pdf", "clausecheck.loaders.docx",
+           "clausecheck.report.render")
+
+for _name in MODULES:
     try:
         importlib.import_module(_name)
     except Exception:  # noqa: BLE001  (a module not written yet, or failing, loads later in the worker)

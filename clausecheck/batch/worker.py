@@ -36,6 +36,7 @@ def worker_main(conn, config: WorkerConfig) -> None:
         from ..analysis import Analyzer
         analyzer = Analyzer(config.playbook, model_dir=config.model_dir, pdf_engine=config.pdf_engine,
                             limits=config.limits)
+        _warm_up(analyzer)
     except BaseException as exc:  # noqa: BLE001  (any failure to start is reported, not raised)
         _send(conn, ("init-error", _describe(exc)))
         return
@@ -55,6 +56,20 @@ def worker_main(conn, config: WorkerConfig) -> None:
         stats["retiring"] = rss is not None and rss > config.retire_rss_mb
         if not _send(conn, ("done", task_id, line, stats)) or stats["retiring"]:
             return
+
+
+def _warm_up(analyzer) -> None:
+    """Analyse a few lines once, so that lazy imports and first-call set-up (a second or
+    more) happen before the worker says it is ready, not inside a document's timeout."""
+    from ..loaders.text import load_text
+
+    text = b"1. TERM\n\n1.1 Either party may terminate this Agreement on thirty (30) days' written notice."
+    analyzer.analyze(load_text(text, "<warm-up>", "0" * 64))
+    for module in ("pdf", "docx"):
+        try:
+            __import__(f"clausecheck.loaders.{module}")
+        except Exception:  # noqa: BLE001  (a loader not written yet fails on its documents, not here)
+            pass
 
 
 def analyze_one(analyzer, load_path: str, display: str, sha256: str | None,

@@ -1,0 +1,151 @@
+"""Batch throughput on the CUAD PDFs: 1 and 2 workers, against bare pypdfium2 extraction.
+
+Over the CUAD contract PDFs (../shared/data/cuad/full_contract_pdf, 385 files) this
+measures, in one run:
+  - bare extraction: pypdfium2 opening each PDF and reading every page's text
+    (``page.get_textpage().get_text_range()``), in this process, one core;
+  - ``clausecheck batch`` end to end (load, clauses, classifier, gap check, JSON line,
+    per-document HTML report) with 1 and then 2 workers: documents/s and pages/s over the
+    whole run (worker start-up included) and between the first and the last document
+    (steady state), and the peak resident memory of each worker.
+Targets: 2 workers >= 1.7x the 1-worker rate; end to end (1 worker, one core) >= 40% of
+the bare extraction page rate; <= 500 MB per worker.
+
+The model is the shipped one (models/clause-classifier); if it is not there yet, a tiny
+model trained from the test sentences stands in, and the output says so.
+
+    python benchmarks/batch.py [--limit N] [--workers 1,2] [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run from a checkout without installing
+
+PDFS = ROOT.parent / "shared" / "data" / "cuad" / "full_contract_pdf"
+
+
+def cuad_pdfs(limit: int | None) -> list[Path]:
+    files = sorted(p for p in PDFS.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")
+    return files[:limit] if limit else files
+
+
+def bare_extraction(files: list[Path]) -> dict:
+    """pypdfium2's text of every page, nothing else: the floor any loader pays."""
+    import pypdfium2 as pdfium
+
+    pages = characters = 0
+    start = time.perf_counter()
+    for path in files:
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            for page in pdf:
+                characters += len(page.get_textpage().get_text_range())
+                pages += 1
+        finally:
+            pdf.close()
+    seconds = time.perf_counter() - start
+    return {"documents": len(files), "pages": pages, "characters": characters, "seconds": round(seconds, 2),
+            "docs_per_s": round(len(files) / seconds, 2), "pages_per_s": round(pages / seconds, 1)}
+
+
+def batch_run(files: list[Path], workers: int, model_dir: str, scratch: Path) -> dict:
+    from clausecheck.batch import BatchOptions, run_batch
+
+    out = scratch / f"workers-{workers}"
+    finished: list[float] = []
+    pages_at: list[int] = []
+
+    def on_event(event) -> None:
+        finished.append(time.perf_counter())
+        pages_at.append(int(event.stats.get("pages") or 0))
+
+    start = time.perf_counter()
+    result = run_batch([str(f) for f in files], BatchOptions(out_dir=out, workers=workers, model_dir=model_dir,
+                                                            progress=False, timeout=300), on_event=on_event)
+    seconds = time.perf_counter() - start
+    figures = {"workers": workers, "documents": result.documents, "analysed": result.analysed,
+               "duplicates": result.duplicates, "errors": result.errors, "pages": result.pages,
+               "seconds": round(seconds, 2), "docs_per_s": round(result.analysed / seconds, 2),
+               "pages_per_s": round(result.pages / seconds, 1),
+               "peak_rss_mb_per_worker": sorted(round(v) for v in result.peak_rss_mb.values()),
+               "worker_restarts": result.worker_restarts}
+    if len(finished) > 2:
+        # Steady state: from the first document out to the last, start-up excluded.
+        span = finished[-1] - finished[0]
+        figures["steady_docs_per_s"] = round((len(finished) - 1) / span, 2)
+        figures["steady_pages_per_s"] = round((sum(pages_at) - pages_at[0]) / span, 1)
+    return figures
+
+
+def model_for_benchmark(scratch: Path) -> tuple[str, str]:
+    from clausecheck.model import default_model_dir
+
+    shipped = default_model_dir()
+    if (shipped / "model.json").exists():
+        return str(shipped), f"shipped model ({shipped})"
+    sys.path.insert(0, str(ROOT / "tests"))
+    from tiny_model import train_tiny_model
+    tiny = train_tiny_model(scratch / "tiny-model")
+    return str(tiny), "TINY TEST MODEL (no shipped model in models/clause-classifier yet)"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--limit", type=int, default=None, help="only the first N PDFs (a quick run)")
+    parser.add_argument("--workers", default="1,2", help="worker counts to measure, comma-separated")
+    parser.add_argument("--json", type=Path, default=None, help="write the figures as JSON here")
+    parser.add_argument("--keep", type=Path, default=None, help="keep the batch outputs in this folder")
+    args = parser.parse_args()
+    if not PDFS.exists():
+        print(f"CUAD PDFs not found at {PDFS} (they live in ../shared beside the repository)", file=sys.stderr)
+        return 2
+    files = cuad_pdfs(args.limit)
+    scratch = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="clausecheck-batch-bench-"))
+    scratch.mkdir(parents=True, exist_ok=True)
+    try:
+        model_dir, model_note = model_for_benchmark(scratch)
+        print(f"{len(files)} CUAD PDFs, {os.cpu_count()} CPUs, model: {model_note}", flush=True)
+        bare = bare_extraction(files)
+        print(f"bare pypdfium2 extraction (1 core): {bare['docs_per_s']} docs/s, {bare['pages_per_s']} pages/s "
+              f"({bare['pages']} pages in {bare['seconds']} s)", flush=True)
+        runs = []
+        for workers in (int(w) for w in args.workers.split(",")):
+            figures = batch_run(files, workers, model_dir, scratch)
+            runs.append(figures)
+            print(f"batch, {workers} worker(s): {figures['docs_per_s']} docs/s, {figures['pages_per_s']} pages/s "
+                  f"over {figures['seconds']} s (steady: {figures.get('steady_docs_per_s')} docs/s, "
+                  f"{figures.get('steady_pages_per_s')} pages/s); peak RSS per worker "
+                  f"{figures['peak_rss_mb_per_worker']} MB; {figures['errors']} errors, "
+                  f"{figures['duplicates']} duplicates", flush=True)
+        verdict = {}
+        one = next((r for r in runs if r["workers"] == 1), None)
+        two = next((r for r in runs if r["workers"] == 2), None)
+        if one and two:
+            verdict["speedup_2_vs_1"] = round(two["pages_per_s"] / one["pages_per_s"], 2)
+            verdict["speedup_2_vs_1_steady"] = round(two["steady_pages_per_s"] / one["steady_pages_per_s"], 2)
+        if one:
+            verdict["end_to_end_vs_bare"] = round(one["pages_per_s"] / bare["pages_per_s"], 2)
+        verdict["max_worker_rss_mb"] = max((max(r["peak_rss_mb_per_worker"] or [0]) for r in runs), default=0)
+        print("targets: 2 workers >= 1.7x 1 worker: {}; end to end >= 0.40 of bare: {}; <= 500 MB per worker: {}"
+              .format(verdict.get("speedup_2_vs_1"), verdict.get("end_to_end_vs_bare"), verdict["max_worker_rss_mb"]))
+        if args.json:
+            args.json.write_text(json.dumps({"files": len(files), "model": model_note, "bare": bare, "batch": runs,
+                                             "verdict": verdict}, indent=2))
+    finally:
+        if not args.keep:
+            shutil.rmtree(scratch, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
