@@ -65,8 +65,10 @@ def scan(file: str, fmt: str | None, output: str | None, playbook: str | None, f
     else:
         click.echo(rendered)
     if annotate:
+        from pathlib import Path
+
         from ..annotate import annotate_docx
-        atomic_write(annotate, annotate_docx(file, report), inputs=[file])
+        atomic_write(annotate, annotate_docx(Path(file).read_bytes(), document, report), inputs=[file])
     if fmt != "json" or output:
         for warning in report.to_dict()["document"]["warnings"]:
             click.echo(f"warning: {file}: {warning}", err=True)
