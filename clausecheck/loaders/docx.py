@@ -32,6 +32,8 @@ import re
 import zipfile
 from dataclasses import dataclass
 
+import docx  # noqa: F401  (importing python-docx registers its part classes)
+from docx.package import Package
 from lxml import etree
 
 from ..document import Document, DocumentBuilder
@@ -165,9 +167,6 @@ def _open_parts(members: dict[str, bytes], path: str):
     for name in _xml_member_names(members, path):
         _refuse_dtd(members[name], name, path)
 
-    import docx  # noqa: F401  (registers python-docx's part classes)
-    from docx.package import Package
-
     copy = io.BytesIO()
     with zipfile.ZipFile(copy, "w", zipfile.ZIP_STORED) as out:
         for name, blob in members.items():
@@ -243,7 +242,6 @@ class _BodyReader:
         self.styles = styles
         self.numbering = numbering
         self.index = {p: i for i, p in enumerate(body.iter(w("p")))}
-        self.body = body
 
     # A paragraph's text ------------------------------------------------------------------
 
@@ -323,7 +321,7 @@ class _BodyReader:
             index = carried.index
         if _mark_removed(ppr):
             # No mark of its own in the accepted text: no label, no counter advance.
-            return _Para(text, index, bold_runs=counts[0], plain_runs=counts[1]), boxes
+            return _Para(_NEWLINES.sub("\n", text), index, bold_runs=counts[0], plain_runs=counts[1]), boxes
 
         names = self.styles.names(style)
         if names and _TOC_STYLE.match(names[0]):

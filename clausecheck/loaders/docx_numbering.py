@@ -322,26 +322,25 @@ class Numbering:
                 style_id: str | None) -> tuple[str, int] | None:
         """(numId, ilvl) of a paragraph from its own w:numPr and its style, or None."""
         p_num, p_ilvl = numpr if numpr is not None else (None, None)
-        s_num, s_ilvl = self.styles.numbering_of(style_id)
+        s_num, _ = self.styles.numbering_of(style_id)
         num_id = p_num if p_num is not None else s_num
         if num_id is None or num_id == "0" or num_id not in self.nums:
             return None  # numId 0: numbering switched off for this paragraph
-        if p_ilvl is not None:
-            ilvl = p_ilvl
-        elif s_ilvl is not None:
-            ilvl = s_ilvl
-        else:
-            ilvl = self._level_for_style(num_id, style_id)
+        ilvl = p_ilvl if p_ilvl is not None else self._style_level(num_id, style_id)
         if not 0 <= ilvl < LEVELS:
             return None
         return num_id, ilvl
 
-    def _level_for_style(self, num_id: str, style_id: str | None) -> int:
+    def _style_level(self, num_id: str, style_id: str | None) -> int:
+        """The level a paragraph style implies: its own w:ilvl, else the list level tied to
+        it by w:pStyle, else the same for the style it is based on, and so on up."""
         found = self._abstract(num_id)
-        if found and style_id:
-            for ilvl, level in found[1].levels.items():
-                if level.pstyle == style_id:
-                    return ilvl
+        linked = {level.pstyle: ilvl for ilvl, level in found[1].levels.items()} if found else {}
+        for info in self.styles.chain(style_id):
+            if info.ilvl is not None:
+                return info.ilvl
+            if info.style_id in linked:
+                return linked[info.style_id]
         return 0
 
     def _level(self, num_id: str, ilvl: int) -> LevelDef | None:
