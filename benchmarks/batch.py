@@ -69,6 +69,7 @@ def batch_run(files: list[Path], workers: int, model_dir: str, scratch: Path) ->
         finished.append(time.perf_counter())
         pages_at.append(int(event.stats.get("pages") or 0))
 
+    load_before = os.getloadavg()[0]
     start = time.perf_counter()
     result = run_batch([str(f) for f in files], BatchOptions(out_dir=out, workers=workers, model_dir=model_dir,
                                                             progress=False, timeout=300), on_event=on_event)
@@ -78,7 +79,11 @@ def batch_run(files: list[Path], workers: int, model_dir: str, scratch: Path) ->
                "seconds": round(seconds, 2), "docs_per_s": round(result.analysed / seconds, 2),
                "pages_per_s": round(result.pages / seconds, 1),
                "peak_rss_mb_per_worker": sorted(round(v) for v in result.peak_rss_mb.values()),
-               "worker_restarts": result.worker_restarts}
+               "worker_restarts": result.worker_restarts,
+               # CPU the workers got per wall second per worker: well under 1.0 means other
+               # processes were using the cores, and the rates understate the batch.
+               "worker_cpu_share": round(result.worker_cpu_s / (seconds * min(workers, len(files))), 2),
+               "load_average_before": round(load_before, 2)}
     if len(finished) > 2:
         # Steady state: from the first document out to the last, start-up excluded.
         span = finished[-1] - finished[0]
@@ -114,7 +119,8 @@ def main() -> int:
     scratch.mkdir(parents=True, exist_ok=True)
     try:
         model_dir, model_note = model_for_benchmark(scratch)
-        print(f"{len(files)} CUAD PDFs, {os.cpu_count()} CPUs, model: {model_note}", flush=True)
+        print(f"{len(files)} CUAD PDFs, {os.cpu_count()} CPUs, model: {model_note}, "
+              f"load average {os.getloadavg()[0]:.2f} (other processes on the cores skew the rates)", flush=True)
         bare = bare_extraction(files)
         print(f"bare pypdfium2 extraction (1 core): {bare['docs_per_s']} docs/s, {bare['pages_per_s']} pages/s "
               f"({bare['pages']} pages in {bare['seconds']} s)", flush=True)
@@ -126,7 +132,8 @@ def main() -> int:
                   f"over {figures['seconds']} s (steady: {figures.get('steady_docs_per_s')} docs/s, "
                   f"{figures.get('steady_pages_per_s')} pages/s); peak RSS per worker "
                   f"{figures['peak_rss_mb_per_worker']} MB; {figures['errors']} errors, "
-                  f"{figures['duplicates']} duplicates", flush=True)
+                  f"{figures['duplicates']} duplicates; each worker had {figures['worker_cpu_share']:.0%} of a core "
+                  f"(load average before: {figures['load_average_before']})", flush=True)
         verdict = {}
         one = next((r for r in runs if r["workers"] == 1), None)
         two = next((r for r in runs if r["workers"] == 2), None)

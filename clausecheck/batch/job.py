@@ -60,6 +60,7 @@ class BatchResult:
     errors: int = 0  # paths in errors.csv (this run and earlier ones)
     seconds: float = 0.0
     peak_rss_mb: dict[int, float] = field(default_factory=dict)  # worker pid -> peak RSS
+    worker_cpu_s: float = 0.0  # CPU seconds the workers used (start-up included)
     worker_restarts: int = 0
     repaired_lines: int = 0  # journal lines dropped on --resume (cut by a crash, or retried)
 
@@ -141,6 +142,7 @@ class _Batch:
             progress.finish()
             if pool is not None:
                 self.result.peak_rss_mb = dict(pool.peak_rss_mb)
+                self.result.worker_cpu_s = sum(pool.cpu_s.values())
                 self.result.worker_restarts = pool.restarts
                 pool.close()
                 pool = None

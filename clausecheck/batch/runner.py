@@ -28,6 +28,7 @@ from .worker import WorkerConfig, worker_main
 # make the fork server multi-threaded before it forks.
 _THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 START_FAILURES_ALLOWED = 3
+START_TIMEOUT_S = 300.0  # a worker not ready by then is stuck (it normally takes a second or two)
 
 
 @dataclass
@@ -61,6 +62,7 @@ class _Worker:
     retiring: bool = False
     task: Task | None = None
     started: float = 0.0
+    spawned: float = field(default_factory=time.monotonic)
 
 
 def start_context():
@@ -85,6 +87,7 @@ class WorkerPool:
         self._workers: list[_Worker] = []
         self._start_failures = 0
         self.peak_rss_mb: dict[int, float] = {}  # worker pid -> its peak resident memory
+        self.cpu_s: dict[int, float] = {}  # worker pid -> CPU seconds used (as of its last document)
         self.restarts = 0
         for _ in range(self.size):
             self._start_worker()
@@ -119,8 +122,12 @@ class WorkerPool:
                 events.extend(self._drain(worker))
             if worker.process.sentinel in ready or not worker.process.is_alive():
                 events.extend(self._lost(worker))
+        now = time.monotonic()
+        for worker in list(self._workers):
+            if not worker.ready and now - worker.spawned > START_TIMEOUT_S:
+                worker.process.kill()
+                events.extend(self._lost(worker))
         if self.timeout:
-            now = time.monotonic()
             for worker in list(self._workers):
                 if worker.task and now - worker.started > self.timeout:
                     events.extend(self._drain(worker))  # it may have finished just in time
@@ -175,6 +182,7 @@ class WorkerPool:
                 _, _, line, stats = message
                 pid = worker.process.pid
                 self.peak_rss_mb[pid] = max(self.peak_rss_mb.get(pid, 0.0), stats.get("maxrss_mb", 0.0))
+                self.cpu_s[pid] = stats.get("cpu_s", 0.0)
                 events.append(Event(worker.task, line, stats, seconds=time.monotonic() - worker.started))
                 worker.task = None
                 worker.retiring = bool(stats.get("retiring"))

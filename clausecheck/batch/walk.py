@@ -55,13 +55,17 @@ class Opened:
 
 
 def walk(paths: list[str], out_dir: str | os.PathLike) -> Iterator[Source]:
-    """Every candidate document under ``paths``, in a stable (sorted) order."""
+    """Every candidate document under ``paths``, in a stable (sorted) order, each once
+    (overlapping PATHs such as ``a a/sub`` do not list a file twice)."""
     out = Path(out_dir).resolve()
+    seen: set[tuple[str, str | None]] = set()
     for given in paths:
-        if os.path.isdir(given):
-            yield from _walk_folder(given, out)
-        else:
-            yield from _file_or_archive(given, out, explicit=True)
+        found = _walk_folder(given, out) if os.path.isdir(given) else _file_or_archive(given, out, explicit=True)
+        for source in found:
+            key = (os.path.realpath(source.path), source.member)
+            if key not in seen:
+                seen.add(key)
+                yield source
 
 
 def _walk_folder(root: str, out: Path) -> Iterator[Source]:

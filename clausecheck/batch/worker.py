@@ -51,6 +51,7 @@ def worker_main(conn, config: WorkerConfig) -> None:
         _, task_id, load_path, display, sha256, report_file = message
         line, stats = analyze_one(analyzer, load_path, display, sha256, report_file)
         stats["pid"] = os.getpid()
+        stats["cpu_s"] = sum(os.times()[:2])  # this worker's CPU time so far (user + system)
         stats["maxrss_mb"] = _maxrss_mb()
         rss = _rss_mb()
         stats["retiring"] = rss is not None and rss > config.retire_rss_mb
