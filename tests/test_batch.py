@@ -291,6 +291,7 @@ def test_kill_9_mid_run_then_resume_gives_every_document_exactly_once(tiny_model
             process.wait()
     done_before = len(journal(out))
     assert 2 <= done_before < 14
+    assert list(out.glob(".clausecheck-tmp-*"))  # the killed run could not clean up
     # Orphaned workers notice that their parent is gone and leave by themselves.
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
@@ -305,6 +306,7 @@ def test_kill_9_mid_run_then_resume_gives_every_document_exactly_once(tiny_model
     paths = journal_paths(out)
     assert sorted(paths) == sorted(str(root / f"c{i:02d}.txt") for i in range(14))
     assert f"{14 - done_before} analysed" in resumed.output
+    assert not list(out.glob(".clausecheck-tmp-*")) and not list(out.rglob(".*.tmp"))  # the resume did
 
 
 def test_a_document_over_time_becomes_an_error_row_and_the_batch_goes_on(tiny_model, tmp_path):

@@ -87,7 +87,7 @@ class _Batch:
         self.on_event = on_event
         self.playbook = load_playbook(options.playbook)
         self.result = BatchResult(out_dir=out_dir)
-        self.workers = max(1, options.workers or os.cpu_count() or 1)
+        self.workers = max(1, options.workers or _usable_cpus())
 
     def run(self) -> BatchResult:
         start = time.monotonic()
@@ -274,6 +274,15 @@ class _Batch:
         self.result.errors = sum(1 for _, result in outputs.resolve(entries) if result.status != "ok")
 
 
+def _usable_cpus() -> int:
+    """The CPUs this process may run on (a container or taskset may allow fewer than the
+    machine has), which is what os.cpu_count() means to a user asking for one worker each."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 def _discard(opened: Opened | None) -> None:
     """Delete a zip member's temp copy once it is no longer needed."""
     if isinstance(opened, Opened) and opened.temporary and opened.load_path:
@@ -284,9 +293,15 @@ def _discard(opened: Opened | None) -> None:
 
 
 def _remove_stale_temp_dirs(out_dir: Path) -> None:
-    """Temp folders left by a run that was killed (we hold the lock: none is in use)."""
+    """Temp folders and half-written files left by a run that was killed (we hold the
+    lock, so none of them is in use)."""
     for stale in out_dir.glob(TEMP_PREFIX + "*"):
         shutil.rmtree(stale, ignore_errors=True)
+    for stale in [*out_dir.glob(".*.tmp"), *(out_dir / outputs.REPORTS).glob(".*.tmp")]:
+        try:
+            stale.unlink()
+        except OSError:
+            pass
 
 
 class _Lock:
