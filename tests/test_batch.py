@@ -374,3 +374,14 @@ def test_bad_usage_exits_2(tiny_model, tmp_path):
     result = run(str(tmp_path / "a.txt"), "--out", str(tmp_path / "o2"), model=tmp_path / "no-model")
     assert result.exit_code == 2 and "no clause model" in result.output
     assert "Exit status: 0 when the batch ran to the end" in CliRunner().invoke(main, ["batch", "--help"]).output
+
+
+def test_an_output_folder_inside_the_input_tree_is_not_read_back(tiny_model, tmp_path):
+    root = tmp_path / "contracts"
+    root.mkdir()
+    (root / "msa.txt").write_text(contract_text("Agreement", offset=3))
+    out = root / "results"
+    assert run(str(root), "--out", str(out), "--workers", "1", model=tiny_model).exit_code == 0
+    again = run(str(root), "--out", str(out), "--resume", "--workers", "1", model=tiny_model)
+    assert again.exit_code == 0 and "1 document: 0 analysed" in again.output and "1 already done" in again.output
+    assert journal_paths(out) == [str(root / "msa.txt")]
