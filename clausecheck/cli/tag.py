@@ -55,7 +55,10 @@ def _clause_line(clause: dict) -> str:
     if clause["heading"]:
         parts.append(clause["heading"])
     else:
-        parts.append(_first_words(clause["text"]))
+        text = clause["text"]
+        if clause["number"] and text.startswith(clause["number"]):
+            text = text[len(clause["number"]):]
+        parts.append(_first_words(text))
     if clause["page"]:
         parts.append(f"p.{clause['page']}")
     line = "  ".join(parts)
