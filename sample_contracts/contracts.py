@@ -151,10 +151,10 @@ THOROUGH = {
               "acts and omissions of its subcontractors."),
         ]),
         ("Limitation of Liability", [
-            c("Subject to clause 17.2, each party's total liability under this Agreement in any contract year "
+            c("Subject to clause 16.2, each party's total liability under this Agreement in any contract year "
               "is limited to 150% of the charges paid in that year, and neither party is liable for indirect or "
               "consequential loss."),
-            c("No limit applies to liability for breach of clauses 9 or 10, to the indemnity in clause 18, or "
+            c("No limit applies to liability for breach of clauses 9 or 10, to the indemnity in clause 17, or "
               "to liability for fraud, death or personal injury."),
         ]),
         ("Indemnity", [
