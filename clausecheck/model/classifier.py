@@ -47,8 +47,8 @@ class ClauseClassifier:
     """Multi-label linear classifier over clause text + heading."""
 
     categories: list[str]
-    model: str = "logreg"  # "logreg" or "linear_svm"
-    C: float = 4.0
+    model: str = "logreg"  # "logreg", "linear_svm" or "sgd_logistic"
+    C: float = 4.0  # inverse regularisation (logreg, linear_svm); the alpha for sgd_logistic
     vectorizer_params: dict = field(default_factory=dict)
 
     # Fitted state.
@@ -110,6 +110,10 @@ class ClauseClassifier:
             from sklearn.linear_model import LogisticRegression
             return LogisticRegression(C=self.C, class_weight="balanced", max_iter=2000, solver="liblinear",
                                       random_state=0)
+        if self.model == "sgd_logistic":
+            from sklearn.linear_model import SGDClassifier
+            return SGDClassifier(loss="log_loss", alpha=self.C, class_weight="balanced", max_iter=50, tol=1e-4,
+                                 random_state=0)
         if self.model == "linear_svm":
             from sklearn.svm import LinearSVC
             return LinearSVC(C=self.C, class_weight="balanced", max_iter=5000, random_state=0)
