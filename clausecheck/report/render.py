@@ -212,7 +212,7 @@ def render_html(report: dict) -> str:
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>clausecheck: {_e(doc['path'])}</title><style>{_CSS}</style></head><body><main>",
-        f"<h1>Contract review: {_e(doc['path'])}</h1>",
+        f"<h1>Contract review: {_e(doc['path'].replace(chr(92), '/').rsplit('/', 1)[-1])}</h1>",
         f"<p class=\"meta\">{_e(_doc_line(report))} · playbook {_e(report['playbook']['name'])} "
         f"(version {_e(report['playbook']['version'])})</p>",
         '<div class="cards">',
