@@ -40,7 +40,7 @@ section{background:#fff;border:1px solid #dde3ea;border-radius:8px;padding:16px 
 .sev-high{background:#b42318}.sev-medium{background:#dc6803}.sev-low{background:#667085}
 table{border-collapse:collapse;width:100%;font-size:13px}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e6eaef;vertical-align:top}
-th{background:#f8fafc;position:sticky;top:0;font-size:12px;line-height:1.25}
+th{background:#f8fafc;position:sticky;top:0;font-size:12px;line-height:1.25;white-space:nowrap}
 th.n{text-align:right}
 td.gaps{min-width:300px}
 th[data-type]{cursor:pointer}th[data-type]:after{content:" \\2195";color:#98a2b3;font-size:11px}
