@@ -46,8 +46,11 @@ def check_requirement(requirement: Requirement, clauses: list[dict]) -> dict:
 
     missing_elements = []
     if matched:
-        texts = [clause["text"] for _, clause in matched]
-        fact_kinds = {fact["kind"] for _, clause in matched for fact in clause.get("facts", [])}
+        # A clause's items belong to it: "may terminate if the other party: (a) …; (b) becomes
+        # insolvent" meets the insolvency element through its item (b).
+        scope = [c for _, clause in matched for c in _with_descendants(clause, clauses)]
+        texts = [clause["text"] for clause in scope]
+        fact_kinds = {fact["kind"] for clause in scope for fact in clause.get("facts", [])}
         missing_elements = [e for e in requirement.elements if not e.met_by(texts, fact_kinds)]
         status = "partial" if missing_elements else "present"
     else:
@@ -69,6 +72,17 @@ def check_requirement(requirement: Requirement, clauses: list[dict]) -> dict:
                       "confidence": round(confidence, 4)}
                      for confidence, clause in matched[:EVIDENCE_PER_FINDING]],
     }
+
+
+def _with_descendants(clause: dict, clauses: list[dict]) -> list[dict]:
+    """The clause and every clause nested under it (clauses are in reading order)."""
+    family = {clause["id"]}
+    out = [clause]
+    for other in clauses:
+        if other.get("parent") in family:
+            family.add(other["id"])
+            out.append(other)
+    return out
 
 
 def check(playbook: Playbook, clauses: list[dict]) -> tuple[list[dict], list[dict], dict]:

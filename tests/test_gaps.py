@@ -63,3 +63,13 @@ def test_snippet_is_short_and_flat():
     long = "word " * 200
     s = snippet(long)
     assert len(s) <= 282 and s.endswith("…") and "\n" not in snippet("a\n\nb")
+
+
+def test_items_of_a_clause_count_for_its_elements():
+    parent = clause("c1", "Either party may terminate this Agreement on thirty (30) days' notice if the other party:",
+                    "termination")
+    items = [dict(clause("c2", "(a) commits a material breach; or"), parent="c1"),
+             dict(clause("c3", "(b) becomes insolvent or undergoes a change of control."), parent="c1")]
+    findings, _, _ = findings_by_id([dict(parent, parent=None), *items])
+    assert findings["termination-insolvency-control"]["status"] == "present"
+    assert findings["termination-rights"]["status"] == "present"
