@@ -110,3 +110,30 @@ def test_evaluate_command_on_a_tiny_corpus(tmp_path):
     bad.write_text('{"text": "x", "labels": ["nonsense"]}\n')
     result = CliRunner().invoke(main, ["evaluate", "--corpus", str(bad), "--model", str(tmp_path / "m")])
     assert result.exit_code == 2 and "bad.jsonl:1: unknown category nonsense" in result.output
+
+
+def test_own_tfidf_equals_scikit_learn(tmp_path):
+    """The loaded model computes TF-IDF itself; it must match scikit-learn's vectorizers."""
+    clf = tiny_classifier()
+    clf.save(tmp_path / "m")
+    loaded = ClauseClassifier.load(tmp_path / "m")
+    texts = ["The Client may terminate this Agreement.", "  Insurance:\tcoverage of at least $1,000,000!  ",
+             "", "a b c", "Die Kündigung erfolgt schriftlich – mit 30 Tagen Frist.", "x" * 50]
+    for name, vectorizer in clf.vectorizers_.items():
+        expected = vectorizer.transform(texts).toarray()
+        for row, text in zip(expected, texts):
+            columns, values = loaded.features_[name].transform_one(text)
+            ours = np.zeros_like(row)
+            ours[columns] = values
+            np.testing.assert_allclose(ours, row, rtol=1e-5, atol=1e-6)
+
+
+def test_loading_does_not_import_scikit_learn(tmp_path):
+    import subprocess
+    import sys
+    tiny_classifier().save(tmp_path / "m")
+    code = ("import sys; from clausecheck.model.classifier import ClauseClassifier\n"
+            f"m = ClauseClassifier.load({str(tmp_path / 'm')!r}); m.predict_proba(['The Client may terminate.'])\n"
+            "print('sklearn' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

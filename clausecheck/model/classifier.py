@@ -52,7 +52,8 @@ class ClauseClassifier:
     vectorizer_params: dict = field(default_factory=dict)
 
     # Fitted state.
-    vectorizers_: dict | None = None
+    vectorizers_: dict | None = None  # scikit-learn vectorizers (after fit)
+    features_: dict | None = None  # the same, as plain TfidfFeatures (after load)
     coef_: np.ndarray | None = None  # (n_categories, n_features)
     intercept_: np.ndarray | None = None
     platt_: np.ndarray | None = None  # (n_categories, 2): probability = sigmoid(a * score + b)
@@ -120,8 +121,27 @@ class ClauseClassifier:
         raise ValueError(f"unknown model {self.model!r}")
 
     def decision_function(self, texts: Sequence[str], headings: Sequence[str | None] | None = None) -> np.ndarray:
+        if self.vectorizers_ is None and self.features_ is not None:
+            return self._decision_without_sklearn(texts, headings)
         X = self.transform(texts, headings)
         return np.asarray(X @ self.coef_.T) + self.intercept_
+
+    def _decision_without_sklearn(self, texts: Sequence[str], headings: Sequence[str | None] | None) -> np.ndarray:
+        """Scores of a loaded model, from its own TF-IDF code (see features.py)."""
+        headings = [h or "" for h in (headings if headings is not None else [""] * len(texts))]
+        scores = np.empty((len(texts), len(self.categories)), dtype=np.float64)
+        for i, (text, heading) in enumerate(zip(texts, headings)):
+            total = np.zeros(len(self.categories), dtype=np.float64)
+            for name, offset in zip(_VECTORIZERS, self._offsets()):
+                columns, values = self.features_[name].transform_one(heading if name == "heading" else text)
+                if len(columns):
+                    total += self.coef_[:, columns + offset] @ values
+            scores[i] = total
+        return scores + self.intercept_
+
+    def _offsets(self) -> list[int]:
+        sizes = [len(self.features_[name].vocabulary) for name in _VECTORIZERS]
+        return [sum(sizes[:i]) for i in range(len(sizes))]
 
     def predict_proba(self, texts: Sequence[str], headings: Sequence[str | None] | None = None) -> np.ndarray:
         scores = self.decision_function(texts, headings)
@@ -189,7 +209,7 @@ class ClauseClassifier:
     @classmethod
     def load(cls, directory: str | Path) -> "ClauseClassifier":
         """Read a saved model. Only JSON and numeric arrays are read (no pickle)."""
-        from sklearn.feature_extraction.text import TfidfVectorizer
+        from .features import TfidfFeatures
 
         directory = Path(directory)
         try:
@@ -204,14 +224,15 @@ class ClauseClassifier:
         if meta.get("format") != FORMAT:
             raise ModelError(f"{directory}: unknown model format {meta.get('format')!r}")
         clf = cls(categories=list(meta["categories"]), model=meta["model"], C=meta["C"])
-        clf.vectorizers_ = {}
+        clf.features_ = {}
         for name in _VECTORIZERS:
-            params = dict(meta["vectorizers"][name])
-            params["ngram_range"] = tuple(params["ngram_range"])
-            vec = TfidfVectorizer(dtype=np.float32, **params)
-            vec.vocabulary_ = {term: i for i, term in enumerate(vocabularies[name])}
-            vec.idf_ = arrays[f"idf_{name}"]
-            clf.vectorizers_[name] = vec
+            params = meta["vectorizers"][name]
+            clf.features_[name] = TfidfFeatures(
+                analyzer=params["analyzer"], ngram_range=tuple(params["ngram_range"]), lowercase=params["lowercase"],
+                token_pattern=params["token_pattern"] if params["analyzer"] == "word" else None,
+                sublinear_tf=params["sublinear_tf"], norm=params["norm"],
+                vocabulary={term: i for i, term in enumerate(vocabularies[name])},
+                idf=arrays[f"idf_{name}"].astype(np.float64))
         clf.coef_ = arrays["coef"].astype(np.float32)
         clf.intercept_ = arrays["intercept"]
         clf.platt_ = arrays["platt"]
