@@ -66,7 +66,8 @@ class TfidfFeatures:
 
     def transform_one(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """Column indices and TF-IDF values of one text (l2-normalised like scikit-learn)."""
-        counts = Counter(self.vocabulary[t] for t in self.terms(text) if t in self.vocabulary)
+        vocabulary = self.vocabulary
+        counts = {vocabulary[t]: n for t, n in Counter(self.terms(text)).items() if t in vocabulary}
         if not counts:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
         columns = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))

@@ -28,18 +28,22 @@ _WORD_NUMBER = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?
                 r"(?:\s+(?:and\s+)?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))?)")
 _DIGITS = r"\d{1,3}(?:,\d{3})*(?:\.\d+)?"
 
-DURATION_RE = re.compile(
-    rf"\b(?P<words>{_WORD_NUMBER})?\s*(?:\(\s*(?P<paren>{_DIGITS})\s*\)|(?P<digits>(?<![\w.,]){_DIGITS}))?"
-    r"\s*(?P<unit>business\s+days?|working\s+days?|calendar\s+days?|days?|weeks?|months?|years?|hours?|minutes?)\b",
+# Durations are found from their unit backwards: scanning for the unit word first is many
+# times faster than a pattern whose number part is optional at every position.
+DURATION_UNIT_RE = re.compile(
+    r"\b(?P<unit>business\s+days?|working\s+days?|calendar\s+days?|days?|weeks?|months?|years?|hours?|minutes?)\b",
+    re.I)
+DURATION_NUMBER_RE = re.compile(
+    rf"(?:\b(?P<words>{_WORD_NUMBER}))?\s*(?:\(\s*(?P<paren>{_DIGITS})\s*\)|(?P<digits>(?<![\w.,]){_DIGITS}))?\s*$",
     re.I)
 MONEY_RE = re.compile(
     r"(?:(?P<cur>US\$|USD|EUR|GBP|CHF|CAD|AUD|\$|€|£)\s?(?P<amount>\d{1,3}(?:[,.\s]\d{3})*(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)"
     r"(?:\s?(?P<scale>million|billion|thousand|[mk])\b)?"
     r"|(?P<amount2>\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s?(?P<scale2>million|billion|thousand)?\s?"
     r"(?P<cur2>dollars|euros|pounds|USD|EUR|GBP)\b)", re.I)
-PERCENT_RE = re.compile(
-    rf"(?:(?P<words>{_WORD_NUMBER})(?:\s+(?:percent|per\s+cent))?\s*\(\s*(?=\d[\d.]*\s?%))?"
-    r"(?P<num>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)(?(words)\s*\))", re.I)
+PERCENT_RE = re.compile(r"(?<![\w.])(?P<num>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)", re.I)
+# "ten percent (10%)": the words before a bracketed figure belong to the same fact.
+PERCENT_WORDS_RE = re.compile(rf"\b(?P<words>{_WORD_NUMBER})(?:\s+(?:percent|per\s+cent))?\s*\(\s*$", re.I)
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 DATE_RE = re.compile(
     rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?{_MONTHS},?\s+\d{{4}}"
@@ -69,7 +73,10 @@ LAWS: tuple[tuple[str, str], ...] = (
     ("Modern Slavery Act", r"Modern\s+Slavery\s+Act"),
     ("TUPE", r"\bTUPE\b|Transfer\s+of\s+Undertakings"),
 )
-LAW_RE = re.compile("|".join(f"(?P<law{i}>{pattern})" for i, (_, pattern) in enumerate(LAWS)))
+# Every law name starts with a capital (or the "e" of ePrivacy): the look-ahead lets the
+# scan skip other positions before trying twenty alternatives.
+LAW_RE = re.compile(r"(?<![\w])(?=[A-Ze])(?:" + "|".join(f"(?P<law{i}>{pattern})"
+                                                         for i, (_, pattern) in enumerate(LAWS)) + ")")
 
 _NOTICE_BEFORE = re.compile(r"notice|notify|notif(?:y|ied|ication)", re.I)
 _NOTICE_AFTER = re.compile(r"^['’]?\s*(?:\(|\w+\s){0,3}?(?:prior\s+)?(?:written\s+)?notice", re.I)
@@ -115,7 +122,9 @@ def _number(text: str) -> float:
 def find_facts(text: str) -> list[Fact]:
     """All facts in ``text``, sorted by position, overlapping matches resolved longest-first."""
     facts: list[Fact] = []
-    for m in DURATION_RE.finditer(text):
+    for u in DURATION_UNIT_RE.finditer(text):
+        window = max(0, u.start() - 60)
+        m = DURATION_NUMBER_RE.search(text, window, u.start())
         raw = m.group("paren") or m.group("digits")
         words = m.group("words")
         if raw is None and words is None:
@@ -123,16 +132,19 @@ def find_facts(text: str) -> list[Fact]:
         value = _number(raw) if raw else words_to_number(words)
         if value is None or (raw is None and words.lower() in ("a", "an")):
             continue
-        start = m.start("words") if words else (m.start("paren") - 1 if m.group("paren") else m.start("digits"))
-        if m.group("paren") and not words:
+        if words:
+            start = m.start("words")
+        elif m.group("paren"):
             start = text.rfind("(", 0, m.start("paren"))
-        unit_word = re.sub(r"\s+", " ", m.group("unit").lower()).rstrip("s")
+        else:
+            start = m.start("digits")
+        unit_word = re.sub(r"\s+", " ", u.group("unit").lower()).rstrip("s")
         unit = _UNITS.get(unit_word, unit_word)
         # A notice period: "on ninety (90) days' notice", "upon notice of 30 days".
         is_notice = _NOTICE_BEFORE.search(text, max(0, start - 40), start) or \
-            _NOTICE_AFTER.match(text[m.end():m.end() + 40])
+            _NOTICE_AFTER.match(text[u.end():u.end() + 40])
         kind = "notice_period" if is_notice else "duration"
-        facts.append(Fact(kind, text[start:m.end()], start, m.end(), value, unit))
+        facts.append(Fact(kind, text[start:u.end()], start, u.end(), value, unit))
     for m in MONEY_RE.finditer(text):
         amount = m.group("amount") or m.group("amount2")
         currency = m.group("cur") or m.group("cur2")
@@ -145,7 +157,11 @@ def find_facts(text: str) -> list[Fact]:
         facts.append(Fact("money", m.group(0).strip(), m.start(), m.start() + len(m.group(0).strip()), value,
                           _currency(currency)))
     for m in PERCENT_RE.finditer(text):
-        facts.append(Fact("percentage", m.group(0), m.start(), m.end(), _number(m.group("num")), "percent"))
+        start, end = m.start(), m.end()
+        words = PERCENT_WORDS_RE.search(text, max(0, start - 40), start)
+        if words and text[end:end + 1] == ")":
+            start, end = words.start("words"), end + 1
+        facts.append(Fact("percentage", text[start:end], start, end, _number(m.group("num")), "percent"))
     for m in DATE_RE.finditer(text):
         facts.append(Fact("date", m.group(0), m.start(), m.end()))
     for m in LAW_RE.finditer(text):
