@@ -6,6 +6,11 @@ import io
 import zipfile
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
+# Word writes a few dozen parts. zipfile builds an object of ~0.5 KB per member listed in
+# the central directory, so a 200 MB archive of two million empty members would take a
+# gigabyte before anyone could count them: count their signatures in the bytes first.
+MAX_ZIP_MEMBERS = 10_000
+_CENTRAL_DIRECTORY_ENTRY = b"PK\x01\x02"
 
 
 def sniff_format(data: bytes, suffix: str = "") -> str:
@@ -14,9 +19,13 @@ def sniff_format(data: bytes, suffix: str = "") -> str:
     if b"%PDF-" in head:
         return "pdf"
     if data[:4] == b"PK\x03\x04":
+        if data.count(_CENTRAL_DIRECTORY_ENTRY) > MAX_ZIP_MEMBERS:
+            return f"zip archive lists over {MAX_ZIP_MEMBERS:,} members: not a Word document"
         try:
             names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-        except (zipfile.BadZipFile, OSError, ValueError):
+        except Exception:  # noqa: BLE001
+            # zipfile raises NotImplementedError, UnicodeDecodeError, struct.error, EOFError…
+            # on a damaged central directory, not only BadZipFile.
             return "corrupt zip archive (truncated or damaged DOCX?)"
         if "word/document.xml" in names:
             return "docx"
@@ -24,6 +33,10 @@ def sniff_format(data: bytes, suffix: str = "") -> str:
             return "Office file without word/document.xml: not a Word document (damaged DOCX?)"
         return "zip archive, not a DOCX document"
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        # Word saves a password-protected .docx as an OLE container holding the encrypted
+        # package: tell that apart from an old binary .doc, the fix is different.
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            return "password-protected Word/Office file: remove the password (or export a PDF) first"
         return "legacy binary Word/Office file (.doc): save it as .docx or PDF first"
     if data[:5] == b"{\\rtf":
         return "RTF file: save it as .docx or PDF first"
