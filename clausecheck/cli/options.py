@@ -19,11 +19,22 @@ def input_options(func):
                   show_default=True, help="Refuse PDFs with more pages.")
     @click.option("--max-unzipped-mb", type=click.FloatRange(min=0.001), default=DEFAULT_LIMITS.max_unzipped_mb,
                   show_default=True, help="Refuse DOCX files that expand to more than this (zip bombs).")
+    @click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_LIMITS.max_chars,
+                  show_default=True, help="Refuse documents whose text is longer (bounds memory: ~110 bytes "
+                                          "per character).")
     @functools.wraps(func)
-    def wrapper(*args, pdf_engine, max_file_mb, max_pages, max_unzipped_mb, **kwargs):
-        limits = Limits(max_file_mb=max_file_mb, max_pages=max_pages, max_unzipped_mb=max_unzipped_mb)
+    def wrapper(*args, pdf_engine, max_file_mb, max_pages, max_unzipped_mb, max_chars, **kwargs):
+        limits = Limits(max_file_mb=max_file_mb, max_pages=max_pages, max_unzipped_mb=max_unzipped_mb,
+                        max_chars=max_chars)
         return func(*args, pdf_engine=pdf_engine, limits=limits, **kwargs)
     return wrapper
+
+
+def timeout_option(func):
+    """--timeout for the one-document commands (batch has its own, with a default)."""
+    return click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+                        help="Seconds reading and analysing FILE may take; past it, exit 2 naming the "
+                             "limit [default: no limit].")(func)
 
 
 def model_option(func):

@@ -8,7 +8,7 @@ import sys
 import click
 
 from .errors import EXIT_FINDINGS, fail
-from .options import input_options, model_option
+from .options import input_options, model_option, timeout_option
 
 FORMATS = ["text", "markdown", "json", "html", "docx"]
 
@@ -26,10 +26,11 @@ FORMATS = ["text", "markdown", "json", "html", "docx"]
 @click.option("--annotate", type=click.Path(dir_okay=False), default=None,
               help="DOCX input only: write a copy of the contract with a Word comment on each clause "
                    "that meets a requirement and a list of what is missing at the top.")
+@timeout_option
 @model_option
 @input_options
 def scan(file: str, fmt: str | None, output: str | None, playbook: str | None, fail_on: str,
-         annotate: str | None, model_dir: str | None, pdf_engine: str, limits) -> None:
+         annotate: str | None, timeout: float | None, model_dir: str | None, pdf_engine: str, limits) -> None:
     """Report which protections FILE has, lacks or only partly has.
 
     Missing and partial requirements come first, by severity, each with why it matters
@@ -45,19 +46,29 @@ def scan(file: str, fmt: str | None, output: str | None, playbook: str | None, f
     Exit status: 0 done; 1 a gap at or above --fail-on; 2 unreadable input or bad usage.
     """
     from ..analysis import Analyzer
+    from ..limits import TimeBudget
+    from ..loaders import load, printable_path
     from ..output import atomic_write
 
     fmt = fmt or _format_from_extension(output) or "text"
     if fmt == "docx" and output is None and sys.stdout.isatty():
         fail("--format docx writes a Word file: give -o REPORT.docx")
-    analyzer = Analyzer(playbook, model_dir=model_dir, pdf_engine=pdf_engine, limits=limits)
-    document = analyzer.load(file)
+    shown = printable_path(file)
+    for target in (output, annotate):
+        if target and _same_file(target, file):  # say so now, not after the analysis
+            fail(f"{printable_path(target)}: refusing to overwrite an input file; choose another output path")
+    budget = TimeBudget(timeout, shown)
+    # The contract is read before the pipeline and model are built, so that an unreadable
+    # file is reported in a fraction of a second.
+    with budget.running():
+        document = load(file, pdf_engine=pdf_engine, limits=limits)
     if annotate and document.format != "docx":
-        fail(f"{file}: --annotate needs a DOCX contract (this one is {document.format})")
-    report = analyzer.analyze(document)
-
+        fail(f"{shown}: --annotate needs a DOCX contract (this one is {document.format})")
+    analyzer = Analyzer(playbook, model_dir=model_dir, pdf_engine=pdf_engine, limits=limits)
     color = fmt == "text" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    rendered = report.render(fmt, color=color)
+    with budget.running():
+        report = analyzer.analyze(document)
+        rendered = report.render(fmt, color=color)
     if output:
         atomic_write(output, rendered, inputs=[file])
     elif isinstance(rendered, bytes):
@@ -71,9 +82,16 @@ def scan(file: str, fmt: str | None, output: str | None, playbook: str | None, f
         atomic_write(annotate, annotate_docx(Path(file).read_bytes(), document, report), inputs=[file])
     if fmt != "json" or output:
         for warning in report.to_dict()["document"]["warnings"]:
-            click.echo(f"warning: {file}: {warning}", err=True)
+            click.echo(f"warning: {shown}: {warning}", err=True)
     if report.fails(fail_on):
         sys.exit(EXIT_FINDINGS)
+
+
+def _same_file(target: str, source: str) -> bool:
+    try:
+        return os.path.exists(target) and os.path.samefile(target, source)
+    except OSError:
+        return False
 
 
 def _format_from_extension(output: str | None) -> str | None:

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from .options import input_options, model_option
+from .options import input_options, model_option, timeout_option
 
 
 @click.command()
@@ -14,9 +14,11 @@ from .options import input_options, model_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text for reading, json for machines.")
 @click.option("--no-labels", is_flag=True, help="Segment and find facts only; skip the classifier.")
+@timeout_option
 @model_option
 @input_options
-def tag(file: str, fmt: str, no_labels: bool, model_dir: str | None, pdf_engine: str, limits) -> None:
+def tag(file: str, fmt: str, no_labels: bool, timeout: float | None, model_dir: str | None, pdf_engine: str,
+        limits) -> None:
     """Show FILE's clauses: number, heading, page, categories and facts.
 
     \b
@@ -26,13 +28,17 @@ def tag(file: str, fmt: str, no_labels: bool, model_dir: str | None, pdf_engine:
            notice_period: ninety (90) days
     """
     from ..analysis import clause_dict
-    from ..loaders import load
+    from ..limits import TimeBudget
+    from ..loaders import load, printable_path
     from ..nlp import build_pipeline, run
 
-    document = load(file, pdf_engine=pdf_engine, limits=limits)
+    budget = TimeBudget(timeout, printable_path(file))
+    with budget.running():
+        document = load(file, pdf_engine=pdf_engine, limits=limits)
     nlp = build_pipeline(model_dir, classify=not no_labels)
-    doc = run(nlp, document)
-    clauses = [clause_dict(span) for span in doc.spans["clauses"]]
+    with budget.running():
+        doc = run(nlp, document)
+        clauses = [clause_dict(span) for span in doc.spans["clauses"]]
     for clause in clauses:
         clause.pop("probabilities")
     if fmt == "json":
