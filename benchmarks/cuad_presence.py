@@ -56,6 +56,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None, help="only the first N contracts")
     parser.add_argument("--pdf", action="store_true", help="read the PDFs instead of CUAD's TXT files")
     parser.add_argument("--json", type=Path, default=None, help="write the figures as JSON here")
+    parser.add_argument("--test-only", action="store_true", help="analyse only the held-out test contracts")
     args = parser.parse_args()
     if not CUAD.exists():
         print(f"needs {CUAD} (the CUAD training split)", file=sys.stderr)
@@ -81,6 +82,8 @@ def main() -> int:
     for row in index:
         rel = row["pdf_path"] if args.pdf and row["pdf_path"] else row["txt_path"]
         if not rel or row["filename"] not in truth:
+            continue
+        if args.test_only and split_of(f"cuad/{row['txt_path']}") != "test":
             continue
         try:
             report = analyzer.analyze(CUAD / rel).to_dict()
@@ -113,6 +116,8 @@ def main() -> int:
 
     for split in ("test", "all"):
         r = result[split]
+        if not r["pairs"]:
+            continue
         label = "held-out test contracts" if split == "test" else "all contracts (incl. training ones)"
         print(f"{label}: {r['agreement']:.3f} of {r['pairs']} (contract, category) pairs agree")
         for category, value in r["per_category"].items():
