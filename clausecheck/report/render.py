@@ -1,333 +1,242 @@
 """Render a report dict (the JSON of DESIGN.md) as text, markdown, HTML or DOCX.
 
-Every view puts first what a reviewer acts on: the missing and partial requirements, by
-severity, each with the risk, what is lacking and suggested wording; then what is present,
-with clause, page and quoted words as evidence.
+``render(report, fmt)`` picks the view; the views live in text.py, markdown.py, html.py and
+docx.py and share the reading of a report defined here, so that every view says the same
+thing in the same order: first what a reviewer acts on (missing and partial requirements,
+by severity, with the risk, what is lacking and suggested wording), then what is present,
+with clause, page and quoted words as evidence, then the reader's warnings.
+
+Contract text is hostile until proven otherwise: :func:`sanitized` removes the characters
+that can hurt a view (terminal escape sequences, characters XML cannot hold, lone
+surrogates, bidirectional overrides that make text read differently from what it says)
+before any view sees the report. Each view then escapes for its own markup.
 """
 
 from __future__ import annotations
 
-import html
-import io
-import shutil
-import textwrap
+import json
+import re
 
-from ..taxonomy import title as category_title
-
+FORMATS = ("text", "markdown", "html", "docx", "json")
 SEVERITIES = ("high", "medium", "low")
-STATUS_LABEL = {"missing": "MISSING", "partial": "PARTIAL", "present": "present"}
+STATUSES = ("missing", "partial", "present")
 
 
 def render(report: dict, fmt: str, *, color: bool = False) -> str | bytes:
+    """The report in ``fmt``: text, markdown, html or json (str), docx (bytes).
+
+    ``color`` adds ANSI colours to the text view (the CLI asks for them on a terminal only).
+    """
+    # Each view is imported when asked for: `clausecheck scan` pays for python-docx only
+    # when it writes Word.
     if fmt == "text":
+        from .text import render_text
         return render_text(report, color=color)
-    if fmt == "markdown":
+    if fmt in ("markdown", "md"):
+        from .markdown import render_markdown
         return render_markdown(report)
     if fmt == "html":
+        from .html import render_html
         return render_html(report)
     if fmt == "docx":
+        from .docx import render_docx
         return render_docx(report)
     if fmt == "json":
-        import json
         return json.dumps(report, indent=2, ensure_ascii=False)
-    raise ValueError(f"unknown report format {fmt!r}")
+    raise ValueError(f"unknown report format {fmt!r} (expected one of {', '.join(FORMATS)})")
 
 
-# -- shared helpers ------------------------------------------------------------------------
+# -- cleaning --------------------------------------------------------------------------------
+
+# Line-like separators become newlines; other C0/C1 controls (ESC starts terminal escape
+# sequences), XML's forbidden non-characters and the explicit bidi embeddings, overrides and
+# isolates are dropped; a lone surrogate (possible in JSON) cannot be encoded, so it becomes
+# U+FFFD.
+_NEWLINES = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+_DROP = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+_ANY = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff\ud800-\udfff]")
+
+
+def clean(text: str) -> str:
+    """``text`` without characters that could hurt a terminal, an XML file or a reader."""
+    if not _ANY.search(text):  # the usual case: one pass, no copy
+        return text
+    text = _NEWLINES.sub("\n", text)
+    text = _DROP.sub("", text)
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def sanitized(value):
+    """A deep copy of a report (or any JSON value) with :func:`clean` applied to every string."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return {clean(str(k)): sanitized(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [sanitized(v) for v in value]
+    return value
+
+
+# -- the reading every view shares -------------------------------------------------------------
 
 def gaps_by_severity(report: dict) -> list[tuple[str, list[dict]]]:
-    """[(severity, findings missing or partial)], missing before partial within a severity."""
+    """[(severity, its missing and partial findings)], high first; missing before partial
+    within a severity, then the playbook's order."""
     out = []
     for severity in SEVERITIES:
         items = [f for f in report["findings"] if f["status"] != "present" and f["severity"] == severity]
-        items.sort(key=lambda f: (f["status"] != "missing", f["title"]))
+        items.sort(key=lambda f: f["status"] != "missing")  # stable: keeps the playbook order
         if items:
             out.append((severity, items))
     return out
+
+
+def findings_with_status(report: dict, status: str) -> list[dict]:
+    """The findings of one status, most severe first (playbook order within a severity)."""
+    items = [f for f in report["findings"] if f["status"] == status]
+    return sorted(items, key=lambda f: SEVERITIES.index(f["severity"]) if f["severity"] in SEVERITIES else 3)
 
 
 def present_findings(report: dict) -> list[dict]:
     return [f for f in report["findings"] if f["status"] == "present"]
 
 
+def gap_counts(report: dict) -> dict[str, int]:
+    """Missing + partial findings per severity (every severity, zeros included)."""
+    counts = {severity: 0 for severity in SEVERITIES}
+    for f in report["findings"]:
+        if f["status"] != "present" and f["severity"] in counts:
+            counts[f["severity"]] += 1
+    return counts
+
+
 def lacking(finding: dict) -> list[str]:
-    return finding.get("missing_element_titles") or finding.get("missing_elements") or []
+    """What a partial finding lacks, in words: the element titles, or where a title is not
+    given its id made readable ("notice-period" -> "Notice period")."""
+    ids = list(finding.get("missing_elements") or [])
+    titles = list(finding.get("missing_element_titles") or [])
+    out = []
+    for i in range(max(len(ids), len(titles))):
+        title = titles[i] if i < len(titles) else None
+        out.append(title or _readable(ids[i]))
+    return out
 
 
-def where(evidence: dict) -> str:
+def _readable(identifier: str) -> str:
+    words = re.sub(r"[-_]+", " ", str(identifier)).strip()
+    return words[:1].upper() + words[1:]
+
+
+def clause_index(report: dict) -> dict[str, dict]:
+    return {clause["id"]: clause for clause in report.get("clauses", [])}
+
+
+def locate(evidence: dict, clauses: dict[str, dict]) -> dict:
+    """Number, heading and page of an evidence's clause (from the evidence, else its clause)."""
+    clause = clauses.get(evidence.get("clause_id"), {})
+    return {key: evidence.get(key) if evidence.get(key) is not None else clause.get(key)
+            for key in ("number", "heading", "page")}
+
+
+def clause_name(evidence: dict, clauses: dict[str, dict]) -> str:
+    """"§ 9.2 Termination for Convenience" (or the heading, or the clause id)."""
+    where = locate(evidence, clauses)
     parts = []
-    if evidence.get("number"):
-        parts.append(f"§ {evidence['number']}")
-    if evidence.get("heading"):
-        parts.append(evidence["heading"])
-    if evidence.get("page"):
-        parts.append(f"p. {evidence['page']}")
-    return ", ".join(parts) or evidence["clause_id"]
+    if where["number"]:
+        parts.append(f"§ {where['number']}")
+    if where["heading"]:
+        parts.append(where["heading"])
+    return " ".join(parts) or "unnumbered clause"  # a clause id ("c52") means nothing to a reader
 
 
-def _doc_line(report: dict) -> str:
+def page_label(page) -> str:
+    return f"p. {page}" if page else ""
+
+
+def where(evidence: dict, clauses: dict[str, dict]) -> str:
+    """"§ 9.2 Termination for Convenience, p. 7": where a reviewer finds the words."""
+    page = locate(evidence, clauses)["page"]
+    return ", ".join(part for part in (clause_name(evidence, clauses), page_label(page)) if part)
+
+
+def quote(evidence: dict, clauses: dict[str, dict], limit: int | None = None) -> str:
+    """The evidence's words on one line, without the clause number and heading that the
+    view shows beside it ("9.2 Termination. Either party may…" -> "Either party may…")."""
+    text = flat(evidence.get("snippet") or "")
+    where = locate(evidence, clauses)
+    rest = text
+    if where["number"]:
+        number = r"^(?:(?:section|article|clause)\s+)?\(?" + re.escape(where["number"]) + r"(?!\d)\)?[.):]?(?:\s+|$)"
+        rest = re.sub(number, "", rest, count=1, flags=re.I)
+    heading = flat(where["heading"] or "")
+    # The heading goes only when it stands apart ("Fees. The Client…", "FEES The Client…"),
+    # not when it is the subject of the first sentence ("Fees shall be paid…").
+    if heading and rest[:len(heading)].lower() == heading.lower():
+        after = rest[len(heading):]
+        if re.match(r"\s*[.:\u2013\u2014-]", after) or (rest[:len(heading)].isupper() and len(heading) > 3):
+            rest = re.sub(r"^[\s.:\u2013\u2014-]+", "", after)
+    text = rest or text
+    return shorten(text, limit) if limit else text
+
+
+def flat(text: str) -> str:
+    return " ".join((text or "").split())
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` on one line, cut at a word boundary to at most ``limit`` characters (with …)."""
+    text = flat(text)
+    if len(text) <= limit:
+        return text
+    limit = max(limit, 2)
+    cut = text.rfind(" ", 0, limit - 1)
+    head = text[:cut] if cut > limit // 2 else text[:limit - 1]
+    return head.rstrip(",;:. ") + "…"
+
+
+def file_name(path: str) -> str:
+    """The last part of a path, whatever the platform that wrote it."""
+    return re.split(r"[\\/]", path.rstrip("\\/"))[-1] or path
+
+
+def document_facts(report: dict) -> str:
+    """"PDF, 14 pages, 48,210 characters"."""
     doc = report["document"]
-    pages = f"{doc['pages']} pages, " if doc.get("pages") else ""
-    return f"{doc['path']} ({doc['format']}, {pages}{doc['characters']:,} characters)"
+    parts = [str(doc.get("format", "")).upper() if doc.get("format") != "text" else "text"]
+    if doc.get("pages"):
+        parts.append(f"{doc['pages']} page" + ("s" if doc["pages"] != 1 else ""))
+    if isinstance(doc.get("characters"), int):
+        parts.append(f"{doc['characters']:,} characters")
+    return ", ".join(p for p in parts if p)
 
 
-def _summary_line(report: dict) -> str:
+def summary_line(report: dict, sep: str = " · ") -> str:
+    """"3 missing · 2 partial · 11 present"."""
     s = report["summary"]
-    return f"{s['missing']} missing, {s['partial']} partial, {s['present']} present"
+    return sep.join(f"{s.get(status, 0)} {status}" for status in STATUSES)
 
 
-# -- text -----------------------------------------------------------------------------------
-
-_ANSI = {"high": "\033[1;31m", "medium": "\033[33m", "low": "\033[36m", "present": "\033[32m",
-         "bold": "\033[1m", "dim": "\033[2m", "reset": "\033[0m"}
-
-
-def render_text(report: dict, *, color: bool = False, width: int | None = None) -> str:
-    width = width or min(shutil.get_terminal_size((88, 24)).columns, 100)
-
-    def c(style: str, text: str) -> str:
-        return f"{_ANSI[style]}{text}{_ANSI['reset']}" if color else text
-
-    def wrap(text: str, indent: str) -> list[str]:
-        return textwrap.wrap(text, width=width, initial_indent=indent, subsequent_indent=indent) or [indent]
-
-    out = [c("bold", f"clausecheck report: {report['document']['path']}"),
-           f"{_doc_line(report)}",
-           f"Playbook: {report['playbook']['name']} (version {report['playbook']['version']})",
-           c("bold", f"Summary: {_summary_line(report)}"), ""]
-    gaps = gaps_by_severity(report)
-    if gaps:
-        out.append(c("bold", "WHAT TO FIX"))
-    for severity, findings in gaps:
-        out.append(c(severity, f"{severity.upper()} severity"))
-        for f in findings:
-            out.append(f"  {c(severity, STATUS_LABEL[f['status']])}  {c('bold', f['title'])}  [{f['requirement']}]")
-            out += wrap(f"Risk: {f['risk']}", "      ")
-            if f["status"] == "partial":
-                out += wrap(f"Lacks: {', '.join(lacking(f))}", "      ")
-                for e in f["evidence"][:1]:
-                    out += wrap(f"Found in {where(e)}: \u201c{e['snippet']}\u201d", "      ")
-            out += wrap(f"Suggested wording: {f['recommendation']}", "      ")
-            out.append("")
-    present = present_findings(report)
-    if present:
-        out.append(c("bold", "PRESENT"))
-        for f in present:
-            e = f["evidence"][0] if f["evidence"] else None
-            line = f"  {c('present', '✓')} {f['title']}"
-            if e:
-                line += f": {where(e)}"
-            out.append(line)
-            if e:
-                snippet = e["snippet"] if len(e["snippet"]) <= width - 10 else e["snippet"][:width - 12] + "…"
-                out.append(c("dim", f"      \u201c{snippet}\u201d"))
-        out.append("")
-    warnings = report["document"].get("warnings") or []
-    if warnings:
-        out.append(c("bold", "WARNINGS"))
-        out += [f"  ! {w}" for w in warnings]
-    return "\n".join(out).rstrip() + "\n"
+def severity_line(report: dict, sep: str = " · ") -> str:
+    """"gaps by severity: 2 high · 1 medium · 0 low", or "" when there is no gap."""
+    counts = gap_counts(report)
+    if not any(counts.values()):
+        return ""
+    return "gaps by severity: " + sep.join(f"{n} {severity}" for severity, n in counts.items())
 
 
-# -- markdown -------------------------------------------------------------------------------
-
-def _md(text: str) -> str:
-    """Contract text in markdown: escape what would become markup."""
-    for ch in "\\`*_[]<>|#":
-        text = text.replace(ch, "\\" + ch)
-    return text
+def playbook_line(report: dict) -> str:
+    playbook = report.get("playbook") or {}
+    version = f", version {playbook['version']}" if playbook.get("version") else ""
+    return f"{playbook.get('name', '?')}{version}"
 
 
-def render_markdown(report: dict) -> str:
-    out = [f"# clausecheck report: {_md(report['document']['path'])}", "",
-           f"- **Document:** {_md(_doc_line(report))}",
-           f"- **Playbook:** {_md(report['playbook']['name'])} (version {report['playbook']['version']})",
-           f"- **Summary:** {_summary_line(report)}", ""]
-    gaps = gaps_by_severity(report)
-    if gaps:
-        out += ["## What to fix", ""]
-    for severity, findings in gaps:
-        out += [f"### {severity.capitalize()} severity", ""]
-        for f in findings:
-            out.append(f"#### {STATUS_LABEL[f['status']]}: {_md(f['title'])} (`{f['requirement']}`)")
-            out.append("")
-            out.append(f"- **Risk:** {_md(f['risk'])}")
-            if f.get("rationale"):
-                out.append(f"- **Why it matters:** {_md(f['rationale'])}")
-            if f["status"] == "partial":
-                out.append(f"- **Lacks:** {_md(', '.join(lacking(f)))}")
-                for e in f["evidence"][:1]:
-                    out.append(f"- **Found in {_md(where(e))}:** \u201c{_md(e['snippet'])}\u201d")
-            out.append(f"- **Suggested wording:** {_md(f['recommendation'])}")
-            out.append("")
-    present = present_findings(report)
-    if present:
-        out += ["## Present", "", "| Requirement | Where | Evidence |", "|---|---|---|"]
-        for f in present:
-            e = f["evidence"][0] if f["evidence"] else {"clause_id": "", "snippet": ""}
-            out.append(f"| {_md(f['title'])} | {_md(where(e))} | \u201c{_md(e['snippet'])}\u201d |")
-        out.append("")
-    warnings = report["document"].get("warnings") or []
-    if warnings:
-        out += ["## Warnings", ""] + [f"- {_md(w)}" for w in warnings] + [""]
-    return "\n".join(out)
+def tool_line(report: dict) -> str:
+    tool = report.get("tool") or {}
+    model = f" (model {tool['model']})" if tool.get("model") else ""
+    return f"{tool.get('name', 'clausecheck')} {tool.get('version', '')}".rstrip() + model
 
 
-# -- HTML -----------------------------------------------------------------------------------
-
-_CSS = """
-:root{--high:#b42318;--medium:#b54708;--low:#175cd3;--ok:#067647;--ink:#1d2939;--muted:#667085;--line:#eaecf0}
-*{box-sizing:border-box}body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);
-margin:0;background:#f9fafb}main{max-width:980px;margin:0 auto;padding:32px 24px}
-h1{font-size:24px;margin:0 0 4px}h2{font-size:19px;margin:32px 0 12px;border-bottom:1px solid var(--line);padding-bottom:6px}
-.meta{color:var(--muted);margin:0 0 20px}.cards{display:flex;gap:12px;flex-wrap:wrap}
-.card{flex:1;min-width:140px;background:#fff;border:1px solid var(--line);border-radius:10px;padding:14px 16px}
-.card b{display:block;font-size:28px}.card.missing b{color:var(--high)}.card.partial b{color:var(--medium)}
-.card.present b{color:var(--ok)}.finding{background:#fff;border:1px solid var(--line);border-left:5px solid var(--line);
-border-radius:8px;padding:14px 18px;margin:12px 0;break-inside:avoid}.finding.high{border-left-color:var(--high)}
-.finding.medium{border-left-color:var(--medium)}.finding.low{border-left-color:var(--low)}
-.finding h3{margin:0 0 6px;font-size:16px}.badge{display:inline-block;font-size:12px;font-weight:600;padding:1px 8px;
-border-radius:999px;margin-right:6px;vertical-align:middle;border:1px solid}.badge.missing{color:var(--high)}
-.badge.partial{color:var(--medium)}.badge.present{color:var(--ok)}.badge.sev{color:var(--muted)}
-.finding p{margin:6px 0}.label{color:var(--muted);font-weight:600}blockquote{margin:8px 0;padding:6px 12px;
-border-left:3px solid var(--line);color:#344054;background:#f9fafb}.rec{background:#f0f9ff;border-radius:6px;padding:8px 12px}
-table{width:100%;border-collapse:collapse;background:#fff}th,td{text-align:left;vertical-align:top;padding:6px 8px;
-border-bottom:1px solid var(--line);font-size:14px}th{color:var(--muted);font-weight:600}
-.warn{background:#fffaeb;border:1px solid #fedf89;border-radius:8px;padding:10px 14px}
-footer{color:var(--muted);font-size:13px;margin-top:32px}
-@media print{body{background:#fff;font-size:11pt}main{padding:0;max-width:none}.card,.finding{border-color:#999}
-.rec,blockquote{background:none}h2{break-after:avoid}a{color:inherit;text-decoration:none}}
-"""
-
-
-def _e(text) -> str:
-    return html.escape("" if text is None else str(text), quote=True)
-
-
-def render_html(report: dict) -> str:
-    doc = report["document"]
-    s = report["summary"]
-    parts = [
-        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>clausecheck: {_e(doc['path'])}</title><style>{_CSS}</style></head><body><main>",
-        f"<h1>Contract review: {_e(doc['path'].replace(chr(92), '/').rsplit('/', 1)[-1])}</h1>",
-        f"<p class=\"meta\">{_e(_doc_line(report))} · playbook {_e(report['playbook']['name'])} "
-        f"(version {_e(report['playbook']['version'])})</p>",
-        '<div class="cards">',
-        f'<div class="card missing"><b>{s["missing"]}</b>missing</div>',
-        f'<div class="card partial"><b>{s["partial"]}</b>partial</div>',
-        f'<div class="card present"><b>{s["present"]}</b>present</div></div>',
-    ]
-    gaps = gaps_by_severity(report)
-    if gaps:
-        parts.append("<h2>What to fix</h2>")
-    for severity, findings in gaps:
-        for f in findings:
-            parts.append(f'<section class="finding {severity}"><h3><span class="badge {f["status"]}">'
-                         f'{_e(STATUS_LABEL[f["status"]])}</span><span class="badge sev">{_e(severity)}</span>'
-                         f'{_e(f["title"])}</h3>')
-            parts.append(f'<p><span class="label">Risk:</span> {_e(f["risk"])}</p>')
-            if f.get("rationale"):
-                parts.append(f'<p><span class="label">Why it matters:</span> {_e(f["rationale"])}</p>')
-            if f["status"] == "partial":
-                parts.append(f'<p><span class="label">Lacks:</span> {_e(", ".join(lacking(f)))}</p>')
-                for e in f["evidence"][:1]:
-                    parts.append(f'<p><span class="label">Found in {_e(where(e))}:</span></p>'
-                                 f"<blockquote>{_e(e['snippet'])}</blockquote>")
-            parts.append(f'<p class="rec"><span class="label">Suggested wording:</span> '
-                         f'{_e(f["recommendation"])}</p>')
-            if f.get("source"):
-                parts.append(f'<p class="meta">Source: {_e(f["source"])}</p>')
-            parts.append("</section>")
-    present = present_findings(report)
-    if present:
-        parts.append("<h2>Present</h2><table><tr><th>Requirement</th><th>Where</th><th>Evidence</th></tr>")
-        for f in present:
-            e = f["evidence"][0] if f["evidence"] else {"clause_id": "", "snippet": "", "confidence": 0}
-            parts.append(f"<tr><td>{_e(f['title'])}</td><td>{_e(where(e))}</td>"
-                         f"<td>\u201c{_e(e['snippet'])}\u201d</td></tr>")
-        parts.append("</table>")
-    warnings = doc.get("warnings") or []
-    if warnings:
-        parts.append('<h2>Warnings</h2><div class="warn"><ul>' + "".join(f"<li>{_e(w)}</li>" for w in warnings)
-                     + "</ul></div>")
-    parts.append("<h2>Clauses</h2><table><tr><th>№</th><th>Heading</th><th>Page</th><th>Categories</th></tr>")
-    for clause in report["clauses"]:
-        if not clause["labels"]:
-            continue
-        labels = ", ".join(f"{category_title(l['category'])} ({l['confidence']:.2f})" for l in clause["labels"])
-        heading = clause.get("heading") or " ".join(clause["text"].split()[:12]) + " …"
-        parts.append(f"<tr><td>{_e(clause.get('number') or '')}</td><td>{_e(heading)}</td>"
-                     f"<td>{_e(clause.get('page') or '')}</td><td>{_e(labels)}</td></tr>")
-    parts.append("</table>")
-    tool = report["tool"]
-    parts.append(f"<footer>Generated by {_e(tool['name'])} {_e(tool['version'])} (model {_e(tool['model'])}). "
-                 "An automated first reading: a lawyer decides.</footer></main></body></html>")
-    return "\n".join(parts)
-
-
-# -- DOCX ------------------------------------------------------------------------------------
-
-def render_docx(report: dict) -> bytes:
-    import datetime
-
-    import docx
-    from docx.shared import Pt, RGBColor
-
-    colours = {"high": RGBColor(0xB4, 0x23, 0x18), "medium": RGBColor(0xB5, 0x47, 0x08),
-               "low": RGBColor(0x17, 0x5C, 0xD3)}
-    d = docx.Document()
-    d.core_properties.author = "clausecheck"
-    d.core_properties.title = f"Contract review: {report['document']['path']}"
-    fixed = datetime.datetime(2000, 1, 1)
-    d.core_properties.created = d.core_properties.modified = fixed
-    d.core_properties.last_modified_by = "clausecheck"
-    d.add_heading(f"Contract review: {report['document']['path']}", level=0)
-    d.add_paragraph(f"{_doc_line(report)}\nPlaybook: {report['playbook']['name']} "
-                    f"(version {report['playbook']['version']})")
-    table = d.add_table(rows=2, cols=3)
-    table.style = "Light Grid Accent 1"
-    for i, status in enumerate(("missing", "partial", "present")):
-        table.cell(0, i).text = status.capitalize()
-        table.cell(1, i).text = str(report["summary"][status])
-    gaps = gaps_by_severity(report)
-    if gaps:
-        d.add_heading("What to fix", level=1)
-    for severity, findings in gaps:
-        d.add_heading(f"{severity.capitalize()} severity", level=2)
-        for f in findings:
-            h = d.add_heading(level=3)
-            run = h.add_run(f"{STATUS_LABEL[f['status']]}: ")
-            run.font.color.rgb = colours[severity]
-            h.add_run(f["title"])
-            d.add_paragraph(f"Risk: {f['risk']}")
-            if f.get("rationale"):
-                d.add_paragraph(f"Why it matters: {f['rationale']}")
-            if f["status"] == "partial":
-                d.add_paragraph(f"Lacks: {', '.join(lacking(f))}")
-                for e in f["evidence"][:1]:
-                    d.add_paragraph(f"Found in {where(e)}: \u201c{e['snippet']}\u201d", style="Quote")
-            p = d.add_paragraph()
-            p.add_run("Suggested wording: ").bold = True
-            p.add_run(f["recommendation"])
-    present = present_findings(report)
-    if present:
-        d.add_heading("Present", level=1)
-        for f in present:
-            e = f["evidence"][0] if f["evidence"] else None
-            p = d.add_paragraph(style="List Bullet")
-            p.add_run(f["title"]).bold = True
-            if e:
-                p.add_run(f" ({where(e)}): \u201c{e['snippet']}\u201d")
-    warnings = report["document"].get("warnings") or []
-    if warnings:
-        d.add_heading("Warnings", level=1)
-        for w in warnings:
-            d.add_paragraph(w, style="List Bullet")
-    for style in ("Normal",):
-        d.styles[style].font.size = Pt(10.5)
-    out = io.BytesIO()
-    d.save(out)
-    return out.getvalue()
+DISCLAIMER = "An automated first reading of the contract: a lawyer decides."
