@@ -67,6 +67,25 @@ def test_a_contract_with_nothing_missing_says_so(report, fmt):
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html", "docx"])
+def test_views_need_only_the_fields_the_schema_requires(report, fmt):
+    for finding in report["findings"]:
+        for optional in ("source", "categories", "missing_element_titles"):
+            finding.pop(optional, None)
+        finding["rationale"] = finding["risk"] = ""
+        for evidence in finding["evidence"]:
+            evidence.pop("number", None)
+            evidence.pop("heading", None)
+    for clause in report["clauses"]:
+        clause.pop("parent")
+        clause["heading"] = None
+    report["document"]["warnings"] = []
+    out = render(report, fmt)
+    text = _docx_text(out) if fmt == "docx" else out
+    assert "§ 9.1" in text and "Notification of a data breach" not in text and "Breach notification" in text
+    assert "Risk" not in text and "Why it matters" not in text and "Guidance" not in text and "None" not in text
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "docx"])
 def test_a_text_file_without_pages_gives_no_page_numbers(report, fmt):
     report["document"].update(format="text", pages=None, path="draft.txt")
     for clause in report["clauses"]:

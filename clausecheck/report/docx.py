@@ -131,8 +131,8 @@ def _gap(document, finding: dict, clauses: dict) -> None:
     heading = document.add_heading(level=2)
     _coloured(heading.add_run(f"{severity.capitalize()}: "), COLOURS.get(severity))
     heading.add_run(finding["title"])
-    _labelled(document, "Risk", finding.get("risk"))
-    _labelled(document, "Why it matters", finding.get("rationale"))
+    _labelled(document, "Risk", finding.get("risk") or None)
+    _labelled(document, "Why it matters", finding.get("rationale") or None)
     if finding["status"] == "partial" and lacking(finding):
         _labelled(document, "Lacks", "")
         for item in lacking(finding):

@@ -99,7 +99,8 @@ ul.labels li span{color:var(--muted)}
 .facts{color:var(--muted);font-size:12.5px}
 .none{color:var(--muted)}
 footer{margin-top:40px;padding-top:12px;border-top:1px solid var(--line);color:var(--muted);font-size:13px}
-@media screen and (max-width:760px){.cards{grid-template-columns:repeat(2,1fr)}.finding dl{grid-template-columns:1fr}
+.scroll{overflow-x:auto}
+@media screen and (max-width:760px){.cards{grid-template-columns:repeat(2,1fr)}.overview .where{display:none}.finding dl{grid-template-columns:1fr}
 .finding dt{padding-top:6px}main{padding:20px 14px}}
 @media print{
 @page{margin:16mm 14mm}
@@ -195,13 +196,13 @@ def _overview(report: dict, clauses: dict, anchors: dict) -> list[str]:
         return ["<h2>Findings</h2>", '<p class="none">The playbook has no requirements: nothing was checked.</p>']
     out = [f'<h2>Findings <span class="count">({len(findings)})</span></h2>',
            '<table class="overview"><thead><tr><th>Status</th><th>Severity</th><th>Requirement</th>'
-           '<th>Clause</th><th class="num">Page</th></tr></thead><tbody>']
+           '<th class="where">Clause</th><th class="num where">Page</th></tr></thead><tbody>']
     for f in findings:
         clause, page = _where_cell((f.get("evidence") or [None])[0], clauses)
         out.append(f'<tr><td><span class="badge {_e(f["status"])}">{_e(f["status"])}</span></td>'
                    f'<td><span class="sev {_e(f["severity"])}">{_e(f["severity"])}</span></td>'
                    f'<td><a href="#{anchors[id(f)]}">{_e(f["title"])}</a></td>'
-                   f'<td>{clause}</td><td class="num">{page}</td></tr>')
+                   f'<td class="where">{clause}</td><td class="num where">{page}</td></tr>')
     out.append("</tbody></table>")
     return out
 
@@ -233,7 +234,8 @@ def _gaps(report: dict, clauses: dict, anchors: dict) -> list[str]:
                     f'<span class="sev {_e(severity)}">{_e(severity)}</span>',
                     f"<h3>{_e(f['title'])}</h3>", f'<span class="req mono">{_e(f["requirement"])}</span>',
                     "</header>", "<dl>"]
-            out.append(f"<dt>Risk</dt><dd>{_e(f.get('risk'))}</dd>")
+            if f.get("risk"):
+                out.append(f"<dt>Risk</dt><dd>{_e(f['risk'])}</dd>")
             if f.get("rationale"):
                 out.append(f"<dt>Why it matters</dt><dd>{_e(f['rationale'])}</dd>")
             if status == "partial" and lacking(f):
@@ -258,16 +260,16 @@ def _present(report: dict, clauses: dict, anchors: dict) -> list[str]:
     if not present:
         return []
     out = [f'<h2>Present <span class="count">({len(present)})</span></h2>',
-           '<table class="present"><thead><tr><th>Requirement</th><th>Evidence</th><th>Clause</th>'
+           '<div class="scroll"><table class="present"><thead><tr><th>Requirement</th><th>Evidence</th><th>Clause</th>'
            '<th class="num">Page</th></tr></thead><tbody>']
-    for f in sorted(present, key=lambda f: SEVERITIES.index(f["severity"]) if f["severity"] in SEVERITIES else 3):
+    for f in present:
         evidence = (f.get("evidence") or [None])[0]
         clause, page = _where_cell(evidence, clauses)
         words = f'<span class="quote">“{_e(quote(evidence, clauses, 240))}”</span>' if evidence else ""
         out.append(f'<tr id="{anchors[id(f)]}"><td><strong>{_e(f["title"])}</strong><br>'
                    f'<span class="sev {_e(f["severity"])}">{_e(f["severity"])}</span></td>'
                    f"<td>{words}</td><td>{clause}</td><td class=\"num\">{page}</td></tr>")
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div>")
     return out
 
 
@@ -276,7 +278,7 @@ def _appendix(report: dict) -> list[str]:
     out = [f'<section class="appendix"><h2>Clauses <span class="count">({len(clauses)})</span></h2>']
     if not clauses:
         return out + ['<p class="none">No clause was found in the document.</p></section>']
-    out.append('<table class="clauses"><thead><tr><th>No.</th><th>Heading</th><th class="num">Page</th>'
+    out.append('<div class="scroll"><table class="clauses"><thead><tr><th>No.</th><th>Heading</th><th class="num">Page</th>'
                "<th>Categories</th></tr></thead><tbody>")
     for clause in clauses:
         if clause.get("heading"):
@@ -293,7 +295,7 @@ def _appendix(report: dict) -> list[str]:
             for label in labels) + "</ul>") if labels else '<span class="none">—</span>'
         out.append(f"<tr><td>{_e(clause.get('number') or '')}</td><td>{heading}</td>"
                    f'<td class="num">{_e(clause.get("page") or "")}</td><td>{cats}</td></tr>')
-    out.append("</tbody></table></section>")
+    out.append("</tbody></table></div></section>")
     return out
 
 

@@ -59,7 +59,8 @@ def render_markdown(report: dict) -> str:
         out += [f"### {severity.capitalize()} severity ({len(findings)})", ""]
         for f in findings:
             out += [f"#### {f['status'].capitalize()}: {md(f['title'])}", ""]
-            out.append(f"- **Risk:** {md(f.get('risk'))}")
+            if f.get("risk"):
+                out.append(f"- **Risk:** {md(f['risk'])}")
             if f.get("rationale"):
                 out.append(f"- **Why it matters:** {md(f['rationale'])}")
             if f["status"] == "partial":

@@ -101,7 +101,8 @@ def findings_with_status(report: dict, status: str) -> list[dict]:
 
 
 def present_findings(report: dict) -> list[dict]:
-    return [f for f in report["findings"] if f["status"] == "present"]
+    """The requirements met, most severe first."""
+    return findings_with_status(report, "present")
 
 
 def gap_counts(report: dict) -> dict[str, int]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import shutil
 import textwrap
 
-from .render import (DISCLAIMER, SEVERITIES, clause_index, clause_name, document_facts, file_name, flat,
+from .render import (DISCLAIMER, clause_index, clause_name, document_facts, file_name, flat,
                      gaps_by_severity, lacking, locate, page_label, playbook_line, present_findings, quote,
                      sanitized, severity_line, shorten, summary_line)
 
@@ -91,7 +91,8 @@ def render_text(report: dict, *, color: bool = False, width: int | None = None) 
                 line += c("dim", requirement)  # the playbook's id, for who edits the playbook
             out.append(line)
             out += [" " * len(badge) + c("bold", more) for more in title[1:]]
-            field("Risk", f.get("risk") or "", 2, LABEL)
+            if f.get("risk"):
+                field("Risk", f["risk"], 2, LABEL)
             if f.get("rationale"):
                 field("Why", f["rationale"], 2, LABEL)
             if status == "partial":
@@ -107,7 +108,7 @@ def render_text(report: dict, *, color: bool = False, width: int | None = None) 
     present = present_findings(report)
     if present:
         out.append(c("bold", f"PRESENT ({len(present)})"))
-        for f in sorted(present, key=lambda f: SEVERITIES.index(f["severity"]) if f["severity"] in SEVERITIES else 3):
+        for f in present:
             evidence = (f.get("evidence") or [None])[0]
             place = _where(evidence, clauses) if evidence else ""
             # One line: the quote gets what the title and place leave. A long clause heading
