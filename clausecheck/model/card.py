@@ -78,6 +78,15 @@ def write_model_card(directory: str | Path, meta: dict) -> Path:
         s = test.get(avg, {})
         lines.append(f"| **{avg} average** | {_fmt(s.get('precision'))} | {_fmt(s.get('recall'))} | "
                      f"**{_fmt(s.get('f1'))}** | {s.get('support', '')} | {_fmt(cv.get(avg, {}).get('f1'))} |")
+    micro, macro = test.get("micro", {}).get("f1"), test.get("macro", {}).get("f1")
+    weak = [c for c, v in test.get("categories", {}).items() if v["f1"] is not None and v["f1"] < 0.65]
+    met = micro is not None and micro >= 0.85 and macro is not None and macro >= 0.80 and not weak
+    lines += [
+        "",
+        f"**Project targets** (micro-F1 ≥ 0.85, macro-F1 ≥ 0.80, every category ≥ 0.65): "
+        + ("met." if met else f"**not met** — micro {_fmt(micro)}, macro {_fmt(macro)}; below 0.65: "
+           f"{', '.join(weak) or 'none'}."),
+    ]
     lines += [
         "",
         "Support is the number of positive clauses among the decided ones. Categories with few",
