@@ -97,6 +97,8 @@ def read_members(data: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> dic
     members: dict[str, bytes] = {}
     total = 0
     for info in infos:
+        if not info.filename:  # zipfile's is_dir() fails on it; Word never writes one
+            raise InputError(path, "damaged DOCX: a zip member has no name")
         if info.is_dir():
             continue
         if info.flag_bits & 0x1:
