@@ -17,7 +17,7 @@ from .errors import LimitExceeded
 class Limits:
     max_file_mb: float = 200.0  # --max-file-mb
     max_pages: int = 3000  # --max-pages
-    max_unzipped_mb: float = 500.0  # --max-unzipped-mb (DOCX members, decompressed)
+    max_unzipped_mb: float = 100.0  # --max-unzipped-mb (DOCX members, decompressed; XML trees cost ~3x)
     # --max-chars: text of one document once extracted. It is what bounds the NLP's memory
     # (about 110 bytes per character at peak): 6 million characters is some 2,000 dense
     # pages, analysed in about 0.8 GB; a 50 MB text dump is refused instead of thrashing.
