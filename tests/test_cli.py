@@ -110,3 +110,10 @@ def test_help_is_fast_and_imports_nothing_heavy():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().endswith("[]"), out
     assert time.perf_counter() - started < 5  # generous: the figure itself is measured in benchmarks
+
+
+def test_plain_text_named_pdf_is_refused(tmp_path, tiny_model):
+    fake = tmp_path / "contract.pdf"
+    fake.write_text("This is not really a PDF file.")
+    result = run("scan", str(fake), model=tiny_model)
+    assert result.exit_code == 2 and "not a PDF (no %PDF header)" in result.output

@@ -43,8 +43,10 @@ def sniff_format(data: bytes, suffix: str = "") -> str:
     lowered = head.lstrip().lower()
     if lowered.startswith((b"<!doctype html", b"<html")):
         return "HTML file, not a PDF, DOCX or text contract"
-    if _looks_like_text(data):
+    if _looks_like_text(data) and suffix not in (".pdf", ".docx", ".doc"):
         return "text"
+    # Text bytes behind a .pdf/.docx name are far more often a damaged or mislabelled
+    # download than a contract: refusing says so, where reading them would report 19 gaps.
     if suffix == ".pdf":
         return "not a PDF (no %PDF header): damaged or mislabelled file"
     if suffix == ".docx":
