@@ -50,7 +50,7 @@ class Analyzer:
         data = {
             "schema_version": SCHEMA_VERSION,
             "tool": {"name": "clausecheck", "version": __version__,
-                     "model": model_info.get("name", "clause-classifier") + "@" + str(model_info.get("trained", "?"))},
+                     "model": model_info.get("name", "clause-classifier") + f" ({self.model.model})"},
             "document": {"path": document.path, "sha256": document.sha256, "format": document.format,
                          "pages": document.pages, "characters": document.characters,
                          "warnings": list(document.warnings)},

@@ -34,7 +34,8 @@ def document_categories(clauses: list[dict]) -> list[dict]:
     return out
 
 
-def check_requirement(requirement: Requirement, clauses: list[dict]) -> dict:
+def check_requirement(requirement: Requirement, clauses: list[dict],
+                      children: dict[str, list[dict]] | None = None) -> dict:
     """One finding: the requirement's status, missing elements and evidence."""
     wanted = set(requirement.categories)
     matched = []
@@ -48,7 +49,8 @@ def check_requirement(requirement: Requirement, clauses: list[dict]) -> dict:
     if matched:
         # A clause's items belong to it: "may terminate if the other party: (a) …; (b) becomes
         # insolvent" meets the insolvency element through its item (b).
-        scope = [c for _, clause in matched for c in _with_descendants(clause, clauses)]
+        children = _children(clauses) if children is None else children
+        scope = [c for _, clause in matched for c in _with_descendants(clause, children)]
         texts = [clause["text"] for clause in scope]
         fact_kinds = {fact["kind"] for clause in scope for fact in clause.get("facts", [])}
         missing_elements = [e for e in requirement.elements if not e.met_by(texts, fact_kinds)]
@@ -74,20 +76,28 @@ def check_requirement(requirement: Requirement, clauses: list[dict]) -> dict:
     }
 
 
-def _with_descendants(clause: dict, clauses: list[dict]) -> list[dict]:
-    """The clause and every clause nested under it (clauses are in reading order)."""
-    family = {clause["id"]}
-    out = [clause]
-    for other in clauses:
-        if other.get("parent") in family:
-            family.add(other["id"])
-            out.append(other)
+def _with_descendants(clause: dict, children: dict[str, list[dict]]) -> list[dict]:
+    """The clause and every clause nested under it."""
+    out, stack = [], [clause]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(children.get(current["id"], ()))
     return out
+
+
+def _children(clauses: list[dict]) -> dict[str, list[dict]]:
+    children: dict[str, list[dict]] = {}
+    for clause in clauses:
+        if clause.get("parent"):
+            children.setdefault(clause["parent"], []).append(clause)
+    return children
 
 
 def check(playbook: Playbook, clauses: list[dict]) -> tuple[list[dict], list[dict], dict]:
     """(categories, findings, summary) for classified clauses against a playbook."""
-    findings = [check_requirement(req, clauses) for req in playbook.requirements]
+    children = _children(clauses)
+    findings = [check_requirement(req, clauses, children) for req in playbook.requirements]
     summary = {status: sum(1 for f in findings if f["status"] == status) for status in ("present", "partial", "missing")}
     return document_categories(clauses), findings, summary
 

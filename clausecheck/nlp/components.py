@@ -13,6 +13,8 @@ Each is registered by name with ``@Language.factory`` and communicates through t
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -29,9 +31,24 @@ if not Span.has_extension("categories"):
     Span.set_extension("categories", default=None)
 if not Span.has_extension("heading_only"):
     Span.set_extension("heading_only", default=False)
+def _facts_in(span: Span) -> list[Span]:
+    """The facts inside a clause, by bisection over the Doc's facts (sorted by position)."""
+    facts = span.doc.spans.get("facts", [])
+    starts = span.doc.user_data.get("clausecheck_fact_starts")
+    if starts is None or len(starts) != len(facts):
+        starts = [f.start_char for f in facts]
+        span.doc.user_data["clausecheck_fact_starts"] = starts
+    i = bisect.bisect_left(starts, span.start_char)
+    out = []
+    while i < len(facts) and facts[i].start_char < span.end_char:
+        if facts[i].end_char <= span.end_char:
+            out.append(facts[i])
+        i += 1
+    return out
+
+
 if not Span.has_extension("facts"):
-    Span.set_extension("facts", getter=lambda span: [
-        f for f in span.doc.spans.get("facts", []) if span.start_char <= f.start_char and f.end_char <= span.end_char])
+    Span.set_extension("facts", getter=_facts_in)
 if not Doc.has_extension("document"):
     Doc.set_extension("document", default=None)
 
