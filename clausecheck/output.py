@@ -34,6 +34,11 @@ def atomic_write(path: str | os.PathLike, data: str | bytes, *, inputs: Iterable
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        # mkstemp makes the file private (0600); give it the permissions any new file of the
+        # user's would have, as an ordinary write would.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, target)
     except OSError as exc:
         try:
