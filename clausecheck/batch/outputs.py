@@ -18,11 +18,11 @@ import io
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ClausecheckError
+from ..output import atomic_write
 
 RESULTS = "results.jsonl"
 SUMMARY = "summary.csv"
@@ -132,7 +132,7 @@ class Journal:
         self.entries = entries
         self.repaired_lines = dropped
         if dropped or (kept and not _ends_with_newline(self.path)):
-            _replace_with_lines(self.path, kept)
+            atomic_write(self.path, b"".join(kept))
 
     def append(self, line: str) -> None:
         """Add one finished document, durably: at most the documents in flight are lost."""
@@ -155,22 +155,6 @@ def _ends_with_newline(path: Path) -> bool:
             return True
         handle.seek(-1, os.SEEK_END)
         return handle.read(1) == b"\n"
-
-
-def _replace_with_lines(path: Path, lines: list[bytes]) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.writelines(lines)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise ClausecheckError(f"{path}: cannot repair the journal ({exc.strerror or exc})") from None
 
 
 def resolve(entries: list[Entry]) -> list[tuple[Entry, Entry]]:

@@ -38,8 +38,8 @@ def write_model_card(directory: str | Path, meta: dict) -> Path:
         "",
         "## Model",
         "",
-        f"- Features: TF-IDF word 1–2-grams, character 3–5-grams (within words) and heading words.",
-        f"- Estimator: one linear model per category — chosen by grouped cross-validation among "
+        "- Features: TF-IDF word 1–2-grams, character 3–5-grams (within words) and heading words.",
+        "- Estimator: one linear model per category — chosen by grouped cross-validation among "
         + ", ".join(f"`{c['model']}` (C={c['C']}): CV macro-F1 {_fmt(c.get('cv_macro_f1'))}"
                     for c in info.get("comparison", [])) + f"; kept: `{meta.get('model')}` (C={meta.get('C')}).",
         "- Probabilities: Platt scaling fitted on out-of-fold scores; one decision threshold per",
@@ -83,7 +83,7 @@ def write_model_card(directory: str | Path, meta: dict) -> Path:
     met = micro is not None and micro >= 0.85 and macro is not None and macro >= 0.80 and not weak
     lines += [
         "",
-        f"**Project targets** (micro-F1 ≥ 0.85, macro-F1 ≥ 0.80, every category ≥ 0.65): "
+        "**Project targets** (micro-F1 ≥ 0.85, macro-F1 ≥ 0.80, every category ≥ 0.65): "
         + ("met." if met else f"**not met** — micro {_fmt(micro)}, macro {_fmt(macro)}; below 0.65: "
            f"{', '.join(weak) or 'none'}."),
     ]
