@@ -19,8 +19,8 @@ class Limits:
     max_pages: int = 3000  # --max-pages
     max_unzipped_mb: float = 100.0  # --max-unzipped-mb (DOCX members, decompressed; XML trees cost ~3x)
     # --max-chars: text of one document once extracted. It is what bounds the NLP's memory
-    # (about 110 bytes per character at peak): 6 million characters is some 2,000 dense
-    # pages, analysed in about 0.8 GB; a 50 MB text dump is refused instead of thrashing.
+    # (~100 bytes per character at peak): 2,000 dense pages (5.6 million characters) take
+    # 0.56 GB; a 50 MB text dump is refused instead of thrashing.
     max_chars: int = 6_000_000
     timeout_s: float | None = None  # --timeout (per document; enforced by the caller)
 

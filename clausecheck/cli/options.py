@@ -20,7 +20,7 @@ def input_options(func):
     @click.option("--max-unzipped-mb", type=click.FloatRange(min=0.001), default=DEFAULT_LIMITS.max_unzipped_mb,
                   show_default=True, help="Refuse DOCX files that expand to more than this (zip bombs).")
     @click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_LIMITS.max_chars,
-                  show_default=True, help="Refuse documents whose text is longer (bounds memory: ~110 bytes "
+                  show_default=True, help="Refuse documents whose text is longer (bounds memory: ~100 bytes "
                                           "per character).")
     @functools.wraps(func)
     def wrapper(*args, pdf_engine, max_file_mb, max_pages, max_unzipped_mb, max_chars, **kwargs):
