@@ -46,7 +46,11 @@ class Document:
         """The block containing (or, between blocks, following) a character offset."""
         if not self.blocks:
             return None
-        starts = [b.start for b in self.blocks]
+        # Block starts, listed once: every clause asks for its page, and a 2,000-page
+        # contract has tens of thousands of both.
+        starts = self.__dict__.get("_starts")
+        if starts is None or len(starts) != len(self.blocks):
+            starts = self.__dict__["_starts"] = [b.start for b in self.blocks]
         i = bisect.bisect_right(starts, offset) - 1
         return self.blocks[max(i, 0)]
 

@@ -74,6 +74,7 @@ def split_clauses(text: str, heading_offsets: frozenset[int] | set[int] = frozen
     pending_heading: tuple[int, str] | None = None  # unnumbered heading waiting for its body
     outline = _Outline()
     prev_text = ""
+    below_numbered = 0  # level of an unnumbered paragraph: one below the last numbered clause
 
     for start, end, piece, numbering in pieces:
         if _PAGE_MARKER.match(piece):
@@ -93,7 +94,7 @@ def split_clauses(text: str, heading_offsets: frozenset[int] | set[int] = frozen
                 pending_heading = None
                 parent = outline.parent_for(outline.top_level_of_current() + 1) if clauses and \
                     clauses[-1].heading_only and clauses[-1].number else None
-                clauses.append(ClauseSpan(h_start, end, None, heading, _level_after(clauses), parent))
+                clauses.append(ClauseSpan(h_start, end, None, heading, below_numbered, parent))
                 prev_text = piece
                 continue
             if clauses and _continues(prev_text, piece):
@@ -107,7 +108,7 @@ def split_clauses(text: str, heading_offsets: frozenset[int] | set[int] = frozen
                 clauses[-1].heading_only = False
                 prev_text = piece
                 continue
-            level = _level_after(clauses)
+            level = below_numbered
             parent = outline.parent_for(level)
             clauses.append(ClauseSpan(start, end, None, None, level, parent))
             prev_text = piece
@@ -125,6 +126,7 @@ def split_clauses(text: str, heading_offsets: frozenset[int] | set[int] = frozen
         parent = outline.parent_for(level)
         heading, heading_only = _heading_of(rest)
         clauses.append(ClauseSpan(start, end, number, heading, level, parent, heading_only))
+        below_numbered = level + 1
         outline.push(level, len(clauses) - 1, _style(kind, number, outline))
         prev_text = piece
 
@@ -271,14 +273,6 @@ def _style(kind: str, number: str, outline: _Outline) -> str:
     if kind in ("decimal", "roman"):
         return "numeric"
     return "item"
-
-
-def _level_after(clauses: list[ClauseSpan]) -> int:
-    """Level of an unnumbered paragraph: one below the closest numbered clause."""
-    for clause in reversed(clauses):
-        if clause.number:
-            return clause.level + 1
-    return 0
 
 
 # -- headings ----------------------------------------------------------------------------
