@@ -311,6 +311,9 @@ def _spread(items: list[Decided], limit: int, seed: int, salt: str) -> list[Deci
 
 
 def proposal_rows(decided: list[Decided], cat: str, seed: int) -> list[dict]:
+    # A unit a reviewer has already decided for this category is not proposed again: each
+    # round of review goes to units nobody has looked at.
+    decided = [d for d in decided if cat not in d.reviewed]
     pos = [d for d in decided if d.auto[cat] == "pos"]
     neg = [d for d in decided if d.auto[cat] == "neg"]
     # Undecided units (CUAD and the LFs disagree, or a CUAD excerpt only grazes the unit)
@@ -450,11 +453,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     t0 = time.time()
     decided, _ = collect(data, args.limit_cuad, args.limit_other)
+    review = read_reviewed(args.labels, decided)  # proposals leave out what is already reviewed
     if args.proposals:
         write_proposals(decided, args.proposals_dir, args.seed)
         print(f"proposals written to {args.proposals_dir} ({time.time() - t0:.1f}s)")
     if args.out:
-        review = read_reviewed(args.labels, decided)
         rows = corpus_rows(decided, args.seed)
         write_jsonl(args.out, rows)
         print("reviewed labels: " + ", ".join(f"{k} {v}" for k, v in review.items()))
