@@ -65,6 +65,8 @@ class Analyzer:
 
 def clause_dict(span) -> dict:
     """A clause span as in the report JSON (plus its probabilities, for the gap checker)."""
+    from .nlp.components import span_text  # spaCy is imported only when a document is analysed
+
     probabilities = span._.labels or {}
     decided = span._.categories or []
     return {
@@ -75,7 +77,7 @@ def clause_dict(span) -> dict:
         "page": span._.page,
         "start": span.start_char,
         "end": span.end_char,
-        "text": span.text,
+        "text": span_text(span),
         "labels": sorted(({"category": c, "confidence": round(probabilities.get(c, 0.0), 4)} for c in decided),
                          key=lambda label: -label["confidence"]),
         "facts": [f._.fact.to_dict() for f in span._.facts],

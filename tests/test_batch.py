@@ -330,14 +330,14 @@ def test_a_worker_that_dies_gives_an_error_row_naming_the_file(tiny_model, tmp_p
     root = tmp_path / "in"
     root.mkdir()
     (root / "a-small.txt").write_text(contract_text("Small agreement", offset=1))
-    (root / "b-huge.txt").write_text(contract_text("Huge agreement", clauses=3000))
+    (root / "b-huge.txt").write_text(contract_text("Huge agreement", clauses=20000))  # several seconds
     (root / "c-small.txt").write_text(contract_text("Another small agreement", offset=2))
 
     def kill_the_worker_soon(event):
         # The first document is done; the worker is given b-huge.txt next. Kill it then,
         # as the OOM killer or a segfault in a parser would.
         if event.task.display.endswith("a-small.txt"):
-            threading.Timer(1.0, os.kill, (event.stats["pid"], signal.SIGKILL)).start()
+            threading.Timer(0.5, os.kill, (event.stats["pid"], signal.SIGKILL)).start()
 
     options = BatchOptions(out_dir=tmp_path / "out", workers=1, timeout=60, model_dir=str(tiny_model),
                            progress=False)

@@ -23,6 +23,7 @@ from ..errors import ModelError
 
 FORMAT = "clausecheck-linear-v1"
 _VECTORIZERS = ("word", "char", "heading")
+_BATCH = 256  # clauses scored together
 
 
 def _make_vectorizers(params: dict | None = None) -> dict:
@@ -129,15 +130,23 @@ class ClauseClassifier:
     def _decision_without_sklearn(self, texts: Sequence[str], headings: Sequence[str | None] | None) -> np.ndarray:
         """Scores of a loaded model, from its own TF-IDF code (see features.py)."""
         headings = [h or "" for h in (headings if headings is not None else [""] * len(texts))]
-        scores = np.empty((len(texts), len(self.categories)), dtype=np.float64)
-        for i, (text, heading) in enumerate(zip(texts, headings)):
-            total = np.zeros(len(self.categories), dtype=np.float64)
+        # Rows of the transposed weights are contiguous: gathering a clause's few hundred
+        # feature rows is then a cheap copy rather than a strided walk over 17 long rows.
+        if getattr(self, "_coef_by_feature", None) is None or self._coef_by_feature.shape[0] != self.coef_.shape[1]:
+            self._coef_by_feature = np.ascontiguousarray(self.coef_.T, dtype=np.float64)
+        weights = self._coef_by_feature
+        scores = np.tile(self.intercept_.astype(np.float64), (len(texts), 1))
+        for lo in range(0, len(texts), _BATCH):  # batches bound the (non-zeros x categories) temporary
+            hi = min(lo + _BATCH, len(texts))
             for name, offset in zip(_VECTORIZERS, self._offsets()):
-                columns, values = self.features_[name].transform_one(heading if name == "heading" else text)
-                if len(columns):
-                    total += self.coef_[:, columns + offset] @ values
-            scores[i] = total
-        return scores + self.intercept_
+                chunk = headings[lo:hi] if name == "heading" else texts[lo:hi]
+                rows, columns, values = self.features_[name].transform_many(chunk)
+                if not len(rows):
+                    continue
+                contributions = values[:, None] * weights[columns + offset]
+                starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+                scores[lo + rows[starts]] += np.add.reduceat(contributions, starts, axis=0)
+        return scores
 
     def _offsets(self) -> list[int]:
         sizes = [len(self.features_[name].vocabulary) for name in _VECTORIZERS]

@@ -53,6 +53,19 @@ if not Doc.has_extension("document"):
     Doc.set_extension("document", default=None)
 
 
+def _text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy rebuilds it from the tokens on every access."""
+    text = doc.user_data.get("clausecheck_text")
+    if text is None:
+        text = doc.user_data["clausecheck_text"] = doc.text
+    return text
+
+
+def span_text(span: Span) -> str:
+    """``span.text`` without rebuilding it token by token (the same characters)."""
+    return _text(span.doc)[span.start_char:span.end_char]
+
+
 @Language.factory("clause_segmenter")
 def make_clause_segmenter(nlp: Language, name: str) -> "ClauseSegmenter":
     return ClauseSegmenter()
@@ -66,7 +79,7 @@ class ClauseSegmenter:
         heading_offsets = frozenset(
             b.start for b in document.blocks if b.bold or b.kind == "heading") if document else frozenset()
         spans = []
-        clause_spans = split_clauses(doc.text, heading_offsets)
+        clause_spans = split_clauses(_text(doc), heading_offsets)
         ids = [f"c{i + 1}" for i in range(len(clause_spans))]
         for i, clause in enumerate(clause_spans):
             span = doc.char_span(clause.start, clause.end, alignment_mode="expand")
@@ -104,7 +117,7 @@ class LegalFacts:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for fact in find_facts(doc.text):
+        for fact in find_facts(_text(doc)):
             span = doc.char_span(fact.start, fact.end, label=fact.kind, alignment_mode="expand")
             if span is None:
                 continue
@@ -138,7 +151,7 @@ class ClauseTagger:
         if not clauses:
             return doc
         clf = self.model
-        probabilities = clf.predict_proba([c.text for c in clauses], [c._.context_heading for c in clauses])
+        probabilities = clf.predict_proba([span_text(c) for c in clauses], [c._.context_heading for c in clauses])
         for clause, row in zip(clauses, probabilities):
             clause._.labels = {cat: float(p) for cat, p in zip(clf.categories, row)}
             clause._.categories = [cat for cat, p, t in zip(clf.categories, row, clf.thresholds_) if p >= t]
