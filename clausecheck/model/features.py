@@ -17,6 +17,7 @@ from typing import Sequence
 import numpy as np
 
 _WHITE_SPACES = re.compile(r"\s\s+")
+_WORD_CACHE_SIZE = 50_000  # about 30 MB; the distinct words of a few hundred contracts
 
 
 @dataclass
@@ -151,7 +152,7 @@ class TfidfFeatures:
         counts = Counter(vocabulary[t] for t in self.terms(word) if t in vocabulary)
         entry = (np.fromiter(counts.keys(), dtype=np.int64, count=len(counts)),
                  np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
-        if len(self._word_cache) >= 500_000:  # bound memory on pathological input
+        if len(self._word_cache) >= _WORD_CACHE_SIZE:  # bounds memory over a long batch
             self._word_cache.clear()
         self._word_cache[word] = entry
         return entry
