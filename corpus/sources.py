@@ -19,11 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from clausecheck.model.pieces import LONG_UNIT, PIECE_MAX, long_clause_pieces  # noqa: F401
 from clausecheck.nlp.segmenter import split_clauses
 
 MIN_WORDS = 6
-LONG_UNIT = 3000
-PIECE_MAX = 1500
 
 
 @dataclass
@@ -56,45 +55,7 @@ class SourceDoc:
 
 # -- cutting text into units -------------------------------------------------------------
 
-# A sentence ends with . ; ! ? (optionally a closing quote/bracket) followed by whitespace and
-# something that can start a sentence or an item. Deliberately simple: it only has to give
-# deterministic cut points for the rare over-long clause.
-_SENTENCE_END = re.compile(r"(?<=[.;!?])[\"'”’)]?\s+(?=[A-Z0-9(\"“'‘])|\n\s*\n")
-
-
-def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Cut [start, end) at sentence boundaries into pieces of at most PIECE_MAX characters."""
-    chunk = text[start:end]
-    cuts = [m.end() for m in _SENTENCE_END.finditer(chunk)]
-    bounds = [0] + cuts + [len(chunk)]
-    pieces: list[tuple[int, int]] = []
-    piece_start = 0
-    last_ok = 0
-    for b in bounds[1:]:
-        if b - piece_start <= PIECE_MAX:
-            last_ok = b
-            continue
-        if last_ok > piece_start:
-            pieces.append((piece_start, last_ok))
-            piece_start = last_ok
-        # a single sentence longer than PIECE_MAX: cut it at whitespace
-        while b - piece_start > PIECE_MAX:
-            cut = chunk.rfind(" ", piece_start + PIECE_MAX // 2, piece_start + PIECE_MAX)
-            cut = cut if cut > piece_start else piece_start + PIECE_MAX
-            pieces.append((piece_start, cut))
-            piece_start = cut
-        last_ok = b
-    if piece_start < len(chunk):
-        pieces.append((piece_start, len(chunk)))
-    out = []
-    for a, b in pieces:  # trim whitespace so offsets point at text
-        while a < b and chunk[a].isspace():
-            a += 1
-        while b > a and chunk[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append((start + a, start + b))
-    return out
+# Over-long clauses are cut by clausecheck.model.pieces, the same cut the classifier uses.
 
 
 # Lines a text export leaves in the flow that the segmenter can take for a heading: EDGAR
@@ -129,7 +90,7 @@ def cut_units(text: str, source: str, group: str, kind: str,
             parent = clauses[parent].parent
         spans = [(clause.start, clause.end)]
         if clause.end - clause.start > LONG_UNIT:
-            spans = _split_long(text, clause.start, clause.end)
+            spans = long_clause_pieces(text, clause.start, clause.end)
         for a, b in spans:
             if to_original is not None:
                 a, b = to_original(a), to_original(b)
@@ -349,7 +310,7 @@ def ledgar_documents(shared_data: Path, limit: int | None = None) -> Iterator[So
             text = row["text"]
             source = f"{LEDGAR_FILE}:{row['id']}"
             group = f"ledgar:{row['id']}"
-            bounds = [(0, len(text))] if len(text) <= LONG_UNIT else _split_long(text, 0, len(text))
+            bounds = [(0, len(text))] if len(text) <= LONG_UNIT else long_clause_pieces(text, 0, len(text))
             units = []
             for a, b in bounds:
                 while a < b and text[a].isspace():

@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import bisect
 
+import numpy as np
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..model.pieces import classification_spans
 from .facts import find_facts
 from .segmenter import split_clauses
 
@@ -151,7 +154,18 @@ class ClauseTagger:
         if not clauses:
             return doc
         clf = self.model
-        probabilities = clf.predict_proba([span_text(c) for c in clauses], [c._.context_heading for c in clauses])
+        # A long clause is scored piece by piece, as the corpus cut it for training, and
+        # keeps each category's highest probability over its pieces.
+        text = _text(doc)
+        owners, texts, headings = [], [], []
+        for i, clause in enumerate(clauses):
+            for start, end in classification_spans(text, clause.start_char, clause.end_char):
+                owners.append(i)
+                texts.append(text[start:end])
+                headings.append(clause._.context_heading)
+        scored = clf.predict_proba(texts, headings)
+        probabilities = np.zeros((len(clauses), len(clf.categories)))
+        np.maximum.at(probabilities, np.asarray(owners), scored)
         for clause, row in zip(clauses, probabilities):
             clause._.labels = {cat: float(p) for cat, p in zip(clf.categories, row)}
             clause._.categories = [cat for cat, p, t in zip(clf.categories, row, clf.thresholds_) if p >= t]
