@@ -149,9 +149,7 @@ def test_docx_and_pdf_read_word_for_word_as_the_txt(name):
     assert comparable(pdf) == comparable(txt)
 
 
-@pytest.mark.parametrize("suffix", [".txt", ".docx", pytest.param(".pdf", marks=pytest.mark.xfail(
-    strict=True, reason="segmenter: a PDF line that starts with a wrapped '(10)' (after 'within ten') or "
-                        "'13.' (after 'under clause') is taken for a new clause"))])
+@pytest.mark.parametrize("suffix", [".txt", ".docx", ".pdf"])
 def test_tag_shows_the_clause_numbers_we_wrote(suffix):
     name = "thorough_outsourcing_agreement"
     result = CliRunner().invoke(main, ["tag", str(SAMPLES / f"{name}{suffix}"), "--no-labels", "--format", "json"])

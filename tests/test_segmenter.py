@@ -80,6 +80,23 @@ def test_wrapped_line_starting_with_a_number_is_not_a_clause():
     assert [c.number for c in clauses] == ["1"]
 
 
+def test_a_reference_or_a_number_in_brackets_split_off_by_a_break_stays_in_its_sentence():
+    # PDF paragraph building can leave "13." or "(10)" on a line of its own after a page break.
+    text = ("6.7 Escalation. Unresolved disputes go to the chief executives, who shall meet within ten\n\n"
+            "(10) Business Days.\n\n6.8 Announcements. No press release without consent.\n\n"
+            "7. Force Majeure. The Provider is relieved only if it has performed its obligations under clause\n\n"
+            "13.\n\n8. Governing Law. This Agreement is governed by English law.")
+    clauses = split_clauses(text)
+    assert [c.number for c in clauses] == ["6.7", "6.8", "7", "8"]
+    assert text[clauses[0].start:clauses[0].end].endswith("(10) Business Days.")
+    assert text[clauses[2].start:clauses[2].end].endswith("under clause\n\n13.")
+
+
+def test_a_title_ending_in_a_reference_word_still_starts_numbered_clauses():
+    text = "SCHEDULES\n\n1. Services. The services are described here.\n\n2. Charges. The charges are listed here."
+    assert [c.number for c in split_clauses(text) if not c.heading_only] == ["1", "2"]
+
+
 def test_page_numbers_and_continuations_stay_in_the_clause():
     text = ("5.1 Fees. The Client shall pay the fees set out in the schedule and all\n\n7\n\n"
             "expenses approved in advance.\n\n5.2 Taxes. Fees exclude VAT.")

@@ -80,6 +80,12 @@ def split_clauses(text: str, heading_offsets: frozenset[int] | set[int] = frozen
         if _PAGE_MARKER.match(piece):
             continue  # a page number left in text exports: not content, not a boundary
         kind, number, rest = numbering if numbering else (None, None, piece)
+        if number is not None and clauses and _wrapped_mid_sentence(prev_text, kind):
+            # "... under clause" / "13." split apart by a page or line break: one sentence.
+            clauses[-1].end = end
+            clauses[-1].heading_only = False
+            prev_text = piece
+            continue
         if number is None:
             is_heading = (start in heading_offsets and len(piece) < 200) or _is_heading_line(piece)
             if is_heading:
@@ -157,7 +163,7 @@ def _pieces(text: str):
         for ls in line_starts[1:]:
             line = para[ls:]
             numbering = _numbering(line.lstrip(), strict=True)
-            if numbering:
+            if numbering and not _wrapped_mid_sentence(para[:ls], numbering[0]):
                 cut_points.append(ls)
         cut_points.extend(m.end() for m in _INLINE_CLAUSE.finditer(para))
         cut_points = sorted(set(cut_points)) + [len(para)]
@@ -169,6 +175,24 @@ def _pieces(text: str):
             if not chunk_text:
                 continue
             yield chunk_start, chunk_start + len(chunk_text), chunk_text, _numbering(chunk_text, strict=a > 0)
+
+
+# A line that wrapped just before a number: "... under clause\n13." or "... within ten\n(10) days".
+_REFERENCE_TAIL = re.compile(r"\b(?:clauses?|sections?|articles?|paragraphs?|schedules?|annex(?:es)?|exhibits?|"
+                             r"appendix|appendices|items?|sub-?clauses?|sub-?sections?|no\.)\s*$", re.I)
+_NUMBER_WORD_TAIL = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                               r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+                               r"sixty|seventy|eighty|ninety|hundred|thousand)\s*$", re.I)
+
+
+def _wrapped_mid_sentence(before: str, kind: str) -> bool:
+    """Is a numbered-looking line really the rest of the previous line's sentence?"""
+    last_line = before.rstrip().rsplit("\n", 1)[-1]
+    if len(last_line.split()) < 6 or _is_heading_line(last_line):
+        return False  # a "SCHEDULES" or "Annex" title, then "1. ...": a real clause
+    if _REFERENCE_TAIL.search(before[-40:]):
+        return True
+    return kind == "paren" and bool(_NUMBER_WORD_TAIL.search(before[-40:]))
 
 
 def _numbering(line: str, strict: bool = False):
