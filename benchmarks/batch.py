@@ -8,8 +8,9 @@ measures, in one run:
     per-document HTML report) with 1 and then 2 workers: documents/s and pages/s over the
     whole run (worker start-up included) and between the first and the last document
     (steady state), and the peak resident memory of each worker.
-Targets: 2 workers >= 1.7x the 1-worker rate; end to end (1 worker, one core) >= 40% of
-the bare extraction page rate; <= 500 MB per worker.
+Targets (issue 5): with 2 workers, >= 1.7x the 1-worker rate, and end to end >= 40% of the
+bare extraction page rate measured in the same run; <= 500 MB per worker. The 1-worker and
+per-CPU-second ratios (core against core) are printed beside it.
 
 The model is the shipped one (models/clause-classifier); if it is not there yet, a tiny
 model trained from the test sentences stands in, and the output says so.
@@ -151,17 +152,22 @@ def main() -> int:
                 # What 2 free cores would give: twice the 2-worker per-CPU efficiency.
                 verdict["speedup_2_vs_1_cpu_normalised"] = round(
                     2 * two["pages_per_worker_cpu_s"] / one["pages_per_worker_cpu_s"], 2)
+        # The issue's target: the batch with 2 workers, end to end, against bare extraction in
+        # this process. Also shown: one worker against bare extraction, core for core.
+        if two:
+            verdict["end_to_end_2_workers_vs_bare"] = round(two["pages_per_s"] / bare["pages_per_s"], 2)
         if one:
-            verdict["end_to_end_vs_bare"] = round(one["pages_per_s"] / bare["pages_per_s"], 2)
+            verdict["end_to_end_1_worker_vs_bare"] = round(one["pages_per_s"] / bare["pages_per_s"], 2)
             if one["pages_per_worker_cpu_s"]:
-                verdict["end_to_end_vs_bare_cpu_normalised"] = round(
+                verdict["end_to_end_vs_bare_per_cpu_second"] = round(
                     one["pages_per_worker_cpu_s"] / bare["pages_per_cpu_s"], 2)
         verdict["max_worker_rss_mb"] = max((max(r["peak_rss_mb_per_worker"] or [0]) for r in runs), default=0)
-        print("targets: 2 workers >= 1.7x 1 worker: {} (steady {}; per CPU second given {}); end to end >= 0.40 of "
-              "bare: {}; <= 500 MB per worker: {}".format(
+        print("targets: 2 workers >= 1.7x 1 worker: {} (steady {}; per CPU second given {}); end to end with 2 "
+              "workers >= 0.40 of bare: {} (1 worker: {}; core for core, per CPU second: {}); <= 500 MB per "
+              "worker: {}".format(
                   verdict.get("speedup_2_vs_1"), verdict.get("speedup_2_vs_1_steady"),
-                  verdict.get("speedup_2_vs_1_cpu_normalised"),
-                  f"{verdict.get('end_to_end_vs_bare')} (per CPU second {verdict.get('end_to_end_vs_bare_cpu_normalised')})",
+                  verdict.get("speedup_2_vs_1_cpu_normalised"), verdict.get("end_to_end_2_workers_vs_bare"),
+                  verdict.get("end_to_end_1_worker_vs_bare"), verdict.get("end_to_end_vs_bare_per_cpu_second"),
                   verdict["max_worker_rss_mb"]))
         if args.json:
             args.json.write_text(json.dumps({"files": len(files), "model": model_note, "bare": bare, "batch": runs,
