@@ -238,6 +238,22 @@ def test_corrupt_or_truncated_pdf_is_an_error(tmp_path, contract_pdf, engine, da
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+def test_a_page_box_with_a_name_for_a_number_is_an_error_not_a_crash(tmp_path, engine):
+    # Found by the mutation property test: pdfplumber raised again while closing the file.
+    from hostile_inputs import pdf_bytes
+
+    data = pdf_bytes([["1. Services. The Provider shall provide the Services."]] * 2, compress=False)
+    path = tmp_path / "box.pdf"
+    path.write_bytes(data.replace(b"/MediaBox [0 0 595 842]", b"/MediaBox [0 0 595 /! 842]"))
+    try:
+        doc = _load(path, engine)
+    except InputError as exc:  # a reason naming the file, whichever the engine gives
+        assert str(exc).startswith(str(path))
+    else:
+        assert doc.pages == 2
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_too_many_pages_names_the_option(contract_pdf, engine):
     with pytest.raises(LimitExceeded) as err:
         _load(contract_pdf, engine, limits=Limits(max_pages=2))

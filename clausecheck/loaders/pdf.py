@@ -269,7 +269,15 @@ def _pdfplumber_extract(data: bytes, path: str, limits: Limits) -> _Extraction:
             result.pages.append(lines)
         return result
     finally:
+        _close_quietly(pdf)
+
+
+def _close_quietly(pdf) -> None:
+    """pdfplumber's close() walks the pages again; on a damaged file that raises anew."""
+    try:
         pdf.close()
+    except Exception:  # the file's error has been reported already; closing must not mask it
+        pass
 
 
 def _pdfplumber_error(exc: BaseException) -> str:
