@@ -59,6 +59,14 @@ def write_model_card(directory: str | Path, meta: dict) -> Path:
         "positive that no reviewer or expert source confirmed is left out (\"undecided\") of both",
         "training and scoring for that category; their negatives are kept.",
         "",
+        "Review went in rounds, each reviewer deciding units for one category from the text alone",
+        "(the automatic decision not shown): the labelling functions' positives and hard negatives,",
+        "then every unit carrying a category's keywords (\"terminat\", \"fees\", \"confidential\", ...)",
+        "that a labelling function had called negative (a fifth of those were in fact positives), on",
+        "the held-out contracts first and then on the development ones. The selection of units never",
+        "depended on a model's prediction. The conventions reviewers settled are in the commit",
+        "messages of `corpus/labels/`.",
+        "",
         f"- Development contracts: {splits.get('development', {}).get('contracts', '?')} "
         f"({splits.get('development', {}).get('clauses', '?')} clauses), 4-fold grouped cross-validation.",
         f"- Held-out test contracts: {splits.get('test', {}).get('contracts', '?')} "
