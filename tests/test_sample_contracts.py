@@ -274,11 +274,7 @@ def test_shipped_model_finds_every_gap_of_the_weak_contract(suffix):
         assert set(elements) <= set(partial.get(requirement, elements)), requirement
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the shipped model (held-out micro-F1 0.73) labels the weak contract's compliance clause, which names "
-    "the GDPR, as data protection (so data-protection is partial, not missing) and misses the service-level "
-    "clause that measures performance (so quality-standards is partial); remove this mark when it passes"))
-@pytest.mark.parametrize("suffix", [".txt"])
+@pytest.mark.parametrize("suffix", [".txt", ".docx", ".pdf"])
 def test_shipped_model_finds_exactly_the_gaps_we_wrote(suffix):
     _shipped_model_or_skip()
     for name in NAMES:

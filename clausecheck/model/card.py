@@ -64,8 +64,8 @@ def write_model_card(directory: str | Path, meta: dict) -> Path:
         "then every unit carrying a category's keywords (\"terminat\", \"fees\", \"confidential\", ...)",
         "that a labelling function had called negative (a fifth of those were in fact positives), on",
         "the held-out contracts first and then on the development ones. The selection of units never",
-        "depended on a model's prediction. The conventions reviewers settled are in the commit",
-        "messages of `corpus/labels/`.",
+        "depended on a model's prediction. The conventions reviewers settled are in",
+        "`corpus/review_conventions.md`; the label commits give each round's counts.",
         "",
         f"- Development contracts: {splits.get('development', {}).get('contracts', '?')} "
         f"({splits.get('development', {}).get('clauses', '?')} clauses), 4-fold grouped cross-validation.",
