@@ -11,13 +11,14 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from itertools import islice
 from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
 
 _WHITE_SPACES = re.compile(r"\s\s+")
-_WORD_CACHE_SIZE = 50_000  # about 30 MB; the distinct words of a few hundred contracts
+_WORD_CACHE_SIZE = 100_000  # about 60 MB: the distinct words of a few hundred contracts
 
 
 @dataclass
@@ -152,7 +153,8 @@ class TfidfFeatures:
         counts = Counter(vocabulary[t] for t in self.terms(word) if t in vocabulary)
         entry = (np.fromiter(counts.keys(), dtype=np.int64, count=len(counts)),
                  np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
-        if len(self._word_cache) >= _WORD_CACHE_SIZE:  # bounds memory over a long batch
-            self._word_cache.clear()
+        if len(self._word_cache) >= _WORD_CACHE_SIZE:  # bounds memory over a long batch:
+            for stale in list(islice(self._word_cache, _WORD_CACHE_SIZE // 2)):  # drop the oldest half
+                del self._word_cache[stale]
         self._word_cache[word] = entry
         return entry
