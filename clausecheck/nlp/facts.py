@@ -41,6 +41,10 @@ MONEY_RE = re.compile(
     r"(?:\s?(?P<scale>million|billion|thousand|[mk])\b)?"
     r"|(?P<amount2>\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s?(?P<scale2>million|billion|thousand)?\s?"
     r"(?P<cur2>dollars|euros|pounds|USD|EUR|GBP)\b)", re.I)
+# Every money match holds a currency token; finding those first and running MONEY_RE only
+# around them spares trying its digit-led alternative at every position of a long contract.
+_CURRENCY_TOKEN_RE = re.compile(r"US\$|USD|EUR|GBP|CHF|CAD|AUD|\$|€|£|dollars|euros|pounds", re.I)
+_MONEY_REACH = 80  # characters before a currency token in which its amount can start
 PERCENT_RE = re.compile(r"(?<![\w.])(?P<num>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)", re.I)
 # "ten percent (10%)": the words before a bracketed figure belong to the same fact.
 PERCENT_WORDS_RE = re.compile(rf"\b(?P<words>{_WORD_NUMBER})(?:\s+(?:percent|per\s+cent))?\s*\(\s*$", re.I)
@@ -145,7 +149,7 @@ def find_facts(text: str) -> list[Fact]:
             _NOTICE_AFTER.match(text[u.end():u.end() + 40])
         kind = "notice_period" if is_notice else "duration"
         facts.append(Fact(kind, text[start:u.end()], start, u.end(), value, unit))
-    for m in MONEY_RE.finditer(text):
+    for m in _money_matches(text):
         amount = m.group("amount") or m.group("amount2")
         currency = m.group("cur") or m.group("cur2")
         scale = (m.group("scale") or m.group("scale2") or "").lower()
@@ -168,6 +172,22 @@ def find_facts(text: str) -> list[Fact]:
         name = LAWS[int(m.lastgroup[3:])][0]
         facts.append(Fact("law", m.group(0), m.start(), m.end(), name=name))
     return _without_overlaps(facts)
+
+
+def _money_matches(text: str):
+    """MONEY_RE's matches, searched only in windows around currency tokens."""
+    windows: list[list[int]] = []
+    for token in _CURRENCY_TOKEN_RE.finditer(text):
+        start = max(0, token.start() - _MONEY_REACH)
+        while start > 0 and not text[start - 1].isspace():  # never start inside a number
+            start -= 1
+        end = token.end() + _MONEY_REACH
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    for start, end in windows:
+        yield from MONEY_RE.finditer(text, start, end)
 
 
 def _currency(symbol: str | None) -> str | None:
