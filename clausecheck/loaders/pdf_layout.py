@@ -213,8 +213,9 @@ def is_heading_line(text: str) -> bool:
     """A short ALL-CAPS line: "TERMINATION", "SCHEDULE 2 – SERVICE LEVELS"."""
     if len(text) > _HEADING_MAX_CHARS or text.endswith(",") or text[:1] == "(":
         return False
-    letters = sum(1 for c in text if c.isalpha())
-    if letters < 3 or not text.isupper():  # isupper: all cased characters are upper case
+    if not text.isupper():  # all cased characters upper case; checked first: it is cheap
+        return False
+    if sum(1 for c in text if c.isalpha()) < 3:
         return False
     return len(text.split()) <= _HEADING_MAX_WORDS
 
