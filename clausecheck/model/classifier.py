@@ -56,6 +56,9 @@ class ClauseClassifier:
     vectorizers_: dict | None = None  # scikit-learn vectorizers (after fit)
     features_: dict | None = None  # the same, as plain TfidfFeatures (after load)
     coef_: np.ndarray | None = None  # (n_categories, n_features)
+    # coef_ transposed and contiguous (after load): a clause's few hundred feature rows are
+    # then gathered as a cheap copy rather than a strided walk over 17 long rows.
+    coef_by_feature_: np.ndarray | None = None
     intercept_: np.ndarray | None = None
     platt_: np.ndarray | None = None  # (n_categories, 2): probability = sigmoid(a * score + b)
     thresholds_: np.ndarray | None = None
@@ -130,20 +133,16 @@ class ClauseClassifier:
     def _decision_without_sklearn(self, texts: Sequence[str], headings: Sequence[str | None] | None) -> np.ndarray:
         """Scores of a loaded model, from its own TF-IDF code (see features.py)."""
         headings = [h or "" for h in (headings if headings is not None else [""] * len(texts))]
-        # Rows of the transposed weights are contiguous: gathering a clause's few hundred
-        # feature rows is then a cheap copy rather than a strided walk over 17 long rows.
-        if getattr(self, "_coef_by_feature", None) is None or self._coef_by_feature.shape[0] != self.coef_.shape[1]:
-            self._coef_by_feature = np.ascontiguousarray(self.coef_.T, dtype=np.float64)
-        weights = self._coef_by_feature
+        offsets = self._offsets()
         scores = np.tile(self.intercept_.astype(np.float64), (len(texts), 1))
         for lo in range(0, len(texts), _BATCH):  # batches bound the (non-zeros x categories) temporary
             hi = min(lo + _BATCH, len(texts))
-            for name, offset in zip(_VECTORIZERS, self._offsets()):
+            for name, offset in zip(_VECTORIZERS, offsets):
                 chunk = headings[lo:hi] if name == "heading" else texts[lo:hi]
                 rows, columns, values = self.features_[name].transform_many(chunk)
                 if not len(rows):
                     continue
-                contributions = values[:, None] * weights[columns + offset]
+                contributions = values[:, None] * self.coef_by_feature_[columns + offset]
                 starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
                 scores[lo + rows[starts]] += np.add.reduceat(contributions, starts, axis=0)
         return scores
@@ -243,6 +242,7 @@ class ClauseClassifier:
                 vocabulary={term: i for i, term in enumerate(vocabularies[name])},
                 idf=arrays[f"idf_{name}"].astype(np.float64))
         clf.coef_ = arrays["coef"].astype(np.float32)
+        clf.coef_by_feature_ = np.ascontiguousarray(clf.coef_.T, dtype=np.float64)
         clf.intercept_ = arrays["intercept"]
         clf.platt_ = arrays["platt"]
         clf.thresholds_ = arrays["thresholds"]

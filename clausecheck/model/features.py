@@ -8,11 +8,10 @@ and ``tests/test_model.py`` checks that the output equals scikit-learn's to floa
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
-from itertools import islice
 from dataclasses import dataclass
+from itertools import islice
 from typing import Sequence
 
 import numpy as np

@@ -163,7 +163,7 @@ def _pieces(text: str):
         for ls in line_starts[1:]:
             line = para[ls:]
             numbering = _numbering(line.lstrip(), strict=True)
-            if numbering and not _wrapped_mid_sentence(para[:ls], numbering[0]):
+            if numbering:
                 cut_points.append(ls)
         cut_points.extend(m.end() for m in _INLINE_CLAUSE.finditer(para))
         cut_points = sorted(set(cut_points)) + [len(para)]
