@@ -135,16 +135,13 @@ class ClauseClassifier:
         headings = [h or "" for h in (headings if headings is not None else [""] * len(texts))]
         offsets = self._offsets()
         scores = np.tile(self.intercept_.astype(np.float64), (len(texts), 1))
-        for lo in range(0, len(texts), _BATCH):  # batches bound the (non-zeros x categories) temporary
+        for lo in range(0, len(texts), _BATCH):  # batches bound the size of the count matrices
             hi = min(lo + _BATCH, len(texts))
             for name, offset in zip(_VECTORIZERS, offsets):
                 chunk = headings[lo:hi] if name == "heading" else texts[lo:hi]
-                rows, columns, values = self.features_[name].transform_many(chunk)
-                if not len(rows):
-                    continue
-                contributions = values[:, None] * self.coef_by_feature_[columns + offset]
-                starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
-                scores[lo + rows[starts]] += np.add.reduceat(contributions, starts, axis=0)
+                features = self.features_[name]
+                X = features.transform_many(chunk)
+                scores[lo:hi] += X @ self.coef_by_feature_[offset:offset + len(features.vocabulary)]
         return scores
 
     def _offsets(self) -> list[int]:
