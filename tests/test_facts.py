@@ -33,6 +33,32 @@ def test_laws_and_dates():
     assert [f.text for f in facts if f.kind == "date"] == ["January 1, 2025"]
 
 
+# One way of writing each law the facts know, as contracts write it.
+LAW_SPELLINGS = [
+    ("GDPR", "GDPR"), ("GDPR", "General Data Protection Regulation"), ("GDPR", "Regulation (EU) 2016/679"),
+    ("UK GDPR", "UK GDPR"), ("Data Protection Act", "Data Protection Act 2018"), ("HIPAA", "HIPAA"),
+    ("HIPAA", "Health Insurance Portability and Accountability Act"), ("HITECH", "HITECH Act"),
+    ("CCPA", "CCPA"), ("CCPA", "CPRA"), ("CCPA", "California Consumer Privacy Act"),
+    ("CCPA", "California Privacy Rights Act"), ("GLBA", "GLBA"), ("GLBA", "Gramm-Leach-Bliley Act"),
+    ("PIPEDA", "PIPEDA"), ("COPPA", "COPPA"), ("COPPA", "Children's Online Privacy Protection Act"),
+    ("FERPA", "FERPA"), ("PCI DSS", "PCI DSS"), ("PCI DSS", "Payment Card Industry Data Security Standard"),
+    ("FCPA", "FCPA"), ("FCPA", "Foreign Corrupt Practices Act"), ("UK Bribery Act", "UK Bribery Act 2010"),
+    ("UK Bribery Act", "Bribery Act"), ("Sarbanes-Oxley", "Sarbanes-Oxley Act"), ("Sarbanes-Oxley", "SOX"),
+    ("Export control", "Export Administration Regulations"), ("Export control", "EAR"),
+    ("Export control", "ITAR"), ("Export control", "International Traffic in Arms Regulations"),
+    ("OFAC sanctions", "OFAC"), ("ePrivacy", "ePrivacy Directive"),
+    ("ePrivacy", "Privacy and Electronic Communications Regulations"), ("ePrivacy", "PECR"),
+    ("DORA", "Digital Operational Resilience Act"), ("DORA", "DORA"), ("NIS2", "NIS2 Directive"),
+    ("Modern Slavery Act", "Modern Slavery Act"), ("TUPE", "TUPE"), ("TUPE", "Transfer of Undertakings"),
+]
+
+
+@pytest.mark.parametrize("name, spelling", LAW_SPELLINGS)
+def test_every_spelling_of_a_law_is_found(name, spelling):
+    facts = [f for f in find_facts(f"The Supplier shall comply with the {spelling} at all times.") if f.kind == "law"]
+    assert [(f.name, f.text) for f in facts] == [(name, spelling)]
+
+
 def test_no_facts_in_references():
     assert find_facts("as set out in Section 3 of the Agreement") == []
     assert find_facts("a day of rest") == []
