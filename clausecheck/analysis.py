@@ -67,20 +67,21 @@ def clause_dict(span) -> dict:
     """A clause span as in the report JSON (plus its probabilities, for the gap checker)."""
     from .nlp.components import span_text  # spaCy is imported only when a document is analysed
 
-    probabilities = span._.labels or {}
-    decided = span._.categories or []
+    ext = span._  # each ``span._`` access builds an accessor object: take it once
+    probabilities = ext.labels or {}
+    decided = ext.categories or []
     return {
-        "id": span._.clause_id,
-        "number": span._.number,
-        "heading": span._.heading,
-        "parent": span._.parent,
-        "page": span._.page,
+        "id": ext.clause_id,
+        "number": ext.number,
+        "heading": ext.heading,
+        "parent": ext.parent,
+        "page": ext.page,
         "start": span.start_char,
         "end": span.end_char,
         "text": span_text(span),
         "labels": sorted(({"category": c, "confidence": round(probabilities.get(c, 0.0), 4)} for c in decided),
                          key=lambda label: -label["confidence"]),
-        "facts": [f._.fact.to_dict() for f in span._.facts],
+        "facts": [f._.fact.to_dict() for f in ext.facts],
         "probabilities": probabilities,
     }
 

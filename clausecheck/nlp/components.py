@@ -36,11 +36,18 @@ if not Span.has_extension("heading_only"):
     Span.set_extension("heading_only", default=False)
 def _facts_in(span: Span) -> list[Span]:
     """The facts inside a clause, by bisection over the Doc's facts (sorted by position)."""
-    facts = span.doc.spans.get("facts", [])
-    starts = span.doc.user_data.get("clausecheck_fact_starts")
-    if starts is None or len(starts) != len(facts):
-        starts = [f.start_char for f in facts]
-        span.doc.user_data["clausecheck_fact_starts"] = starts
+    doc = span.doc
+    group = doc.spans.get("facts")
+    if group is None:
+        return []
+    # Indexing a SpanGroup builds a new Span each time: keep the facts as a list, with their
+    # starts, for as long as the group is the same one with the same length.
+    key = (id(group), len(group))
+    cached = doc.user_data.get("clausecheck_facts")
+    if cached is None or cached[0] != key:
+        facts = list(group)
+        cached = doc.user_data["clausecheck_facts"] = (key, facts, [f.start_char for f in facts])
+    _, facts, starts = cached
     i = bisect.bisect_left(starts, span.start_char)
     out = []
     while i < len(facts) and facts[i].start_char < span.end_char:
@@ -88,14 +95,15 @@ class ClauseSegmenter:
             span = doc.char_span(clause.start, clause.end, alignment_mode="expand")
             if span is None:
                 continue
-            span._.clause_id = ids[i]
-            span._.number = clause.number
-            span._.heading = clause.heading
-            span._.level = clause.level
-            span._.heading_only = clause.heading_only
-            span._.parent = ids[clause.parent] if clause.parent is not None else None
-            span._.context_heading = clause.heading or _ancestor_heading(clause_spans, clause)
-            span._.page = document.page_at(clause.start) if document else None
+            ext = span._  # each ``span._`` access builds an accessor object: take it once
+            ext.clause_id = ids[i]
+            ext.number = clause.number
+            ext.heading = clause.heading
+            ext.level = clause.level
+            ext.heading_only = clause.heading_only
+            ext.parent = ids[clause.parent] if clause.parent is not None else None
+            ext.context_heading = clause.heading or _ancestor_heading(clause_spans, clause)
+            ext.page = document.page_at(clause.start) if document else None
             spans.append(span)
         doc.spans["clauses"] = spans
         return doc
@@ -167,6 +175,7 @@ class ClauseTagger:
         probabilities = np.zeros((len(clauses), len(clf.categories)))
         np.maximum.at(probabilities, np.asarray(owners), scored)
         for clause, row in zip(clauses, probabilities):
-            clause._.labels = {cat: float(p) for cat, p in zip(clf.categories, row)}
-            clause._.categories = [cat for cat, p, t in zip(clf.categories, row, clf.thresholds_) if p >= t]
+            ext = clause._
+            ext.labels = {cat: float(p) for cat, p in zip(clf.categories, row)}
+            ext.categories = [cat for cat, p, t in zip(clf.categories, row, clf.thresholds_) if p >= t]
         return doc
