@@ -338,7 +338,7 @@ def build_paragraphs(pages: list[list[Line]], first_page: int = 1) -> list[Parag
         for line in lines[1:]:
             text = _join(text, line, vocab)
         if vocab is not None and paragraphs and paragraphs[-1].page != page_no \
-                and _HYPHEN_END.search(paragraphs[-1].text) and text[:1].islower():
+                and text[:1].islower() and _HYPHEN_END.search(paragraphs[-1].text):
             # A word broken across the page break: finish it on the page where it starts.
             head, _, tail = text.partition(" ")
             joined = _join(paragraphs[-1].text, head, vocab)
@@ -362,7 +362,7 @@ class _Vocabulary:
             for line in lines:
                 if after_hyphen:
                     line = _LEADING_WORD.sub("", line, count=1)
-                m = _HYPHEN_END.search(line)
+                m = _HYPHEN_END.search(line) if line.endswith("-") else None
                 after_hyphen = m is not None
                 kept.append(line[:m.start()] if m else line)
         words = _WORDS.findall("\n".join(kept).lower())
@@ -372,7 +372,9 @@ class _Vocabulary:
 
 def _join(text: str, line: str, vocab: _Vocabulary | None) -> str:
     """``text`` followed by the next line of its paragraph."""
-    m = _HYPHEN_END.search(text) if vocab is not None else None
+    # (The endswith test first: a paragraph grows line by line, and searching all of it
+    # after every line made long paragraphs quadratic.)
+    m = _HYPHEN_END.search(text) if vocab is not None and text.endswith("-") else None
     if m is None or not line[:1].isalnum():
         return f"{text} {line}"
     word = _LEADING_WORD.match(line)
