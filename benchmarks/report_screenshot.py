@@ -1,36 +1,53 @@
-"""Render a sample contract's HTML report and screenshot it in headless Chromium, to look at it.
+"""An HTML report in headless Chromium, photographed, to look at it.
 
-    python benchmarks/report_screenshot.py [CONTRACT] [--png /tmp/report.png] [--size 1280,2400]
+    python benchmarks/report_screenshot.py [INPUT] [--png /tmp/report.png] [--size 1280,2000] [--print]
 
-Default contract: sample_contracts/weak_outsourcing_agreement.pdf. Also prints a PDF of the
-page (Chromium's print path) next to the PNG, to check the print styles.
+INPUT is a contract (scanned with `clausecheck scan --format html`), a report JSON
+(`clausecheck scan --format json`), or nothing: the hand-written example report of the tests
+(tests/report_example.py: every status and severity, hostile contract text). The HTML is
+kept next to the PNG (same name, .html). ``--print`` also prints the page to PDF through
+Chromium's print path and rasterises its pages (<png>-print-N.png), to check the print styles.
+Chromium runs offline (see benchmarks/chromium.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 
-from dashboard_screenshot import screenshot  # noqa: E402
+from chromium import print_pages, screenshot  # noqa: E402
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("contract", type=Path, nargs="?",
-                        default=ROOT / "sample_contracts" / "weak_outsourcing_agreement.pdf")
+    parser.add_argument("input", type=Path, nargs="?", help="a contract or a report JSON (default: the example)")
     parser.add_argument("--png", type=Path, default=Path("/tmp/report.png"))
-    parser.add_argument("--size", default="1280,2400")
+    parser.add_argument("--size", default="1280,2000", help="window width,height in pixels")
+    parser.add_argument("--print", dest="print_pdf", action="store_true", help="also check the print layout")
     args = parser.parse_args()
-    page = Path(tempfile.mkdtemp(prefix="clausecheck-report-")) / "report.html"
-    subprocess.run([sys.executable, "-m", "clausecheck", "scan", str(args.contract), "--format", "html",
-                    "-o", str(page)], check=True, cwd=ROOT)
-    print(screenshot(page, args.png, args.size))
+    html = args.png.with_suffix(".html")
+    if args.input is not None and args.input.suffix.lower() != ".json":
+        subprocess.run([sys.executable, "-m", "clausecheck", "scan", str(args.input), "--format", "html",
+                        "-o", str(html)], check=True, cwd=ROOT)
+    else:
+        from clausecheck.report.render import render
+        if args.input is not None:
+            report = json.loads(args.input.read_text(encoding="utf-8"))
+        else:
+            from report_example import example_report
+            report = example_report()
+        html.write_text(render(report, "html"), encoding="utf-8")
+    print(screenshot(html, args.png, args.size))
+    if args.print_pdf:
+        for path in print_pages(html, args.png):
+            print(path)
     return 0
 
 
