@@ -198,6 +198,16 @@ def test_blank_page_is_no_scan(tmp_path, engine):
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+def test_pages_that_all_repeat_are_content_not_headers(tmp_path, engine):
+    # The same short notice printed on every page: each line "repeats at the page edge",
+    # but taking them all for headers would report a readable contract as blank.
+    notice = ["NOTICE OF TERMINATION", "The Client terminates the Services Agreement on 30 days' notice."]
+    doc = _load(write_pdf(tmp_path / "repeated.pdf", [notice] * 4), engine)
+    assert "terminates the Services Agreement" in doc.text
+    assert {b.page for b in doc.blocks} == {1, 2, 3, 4}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("stamp", [None, "Filed 2024-03-07 ref 1234"])
 def test_image_only_pdf_is_an_error(tmp_path, engine, stamp):
     # A stamp printed over every scanned page is no text layer for the contract.

@@ -85,8 +85,14 @@ def _assemble(extraction: _Extraction, path: str, sha256: str) -> Document:
     warnings = sorted(
         [(n, f"page {n} has no text layer (scanned? OCR needed)") for n in extraction.scanned]
         + [(n, f"page {n} cannot be read (damaged), skipped") for n in extraction.damaged])
+    paragraphs = build_paragraphs(strip_running_lines(pages))
+    if not paragraphs:
+        # Every line was taken for a running header or footer: a short document printed
+        # page after page the same (a form, a one-page notice repeated). Those lines are
+        # its content, not its margins.
+        paragraphs = build_paragraphs(pages)
     builder = DocumentBuilder()
-    for paragraph in build_paragraphs(strip_running_lines(pages)):
+    for paragraph in paragraphs:
         builder.add(paragraph.text, page=paragraph.page,
                     kind="heading" if paragraph.heading else "paragraph")
     if not len(builder):
