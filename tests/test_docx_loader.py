@@ -460,3 +460,15 @@ def test_real_agreements_load_with_numbering_in_document_order():
             numbered_files += 1
             assert any(b.kind == "heading" or b.bold for b in doc.blocks), name
     assert numbered_files >= 10  # most of these agreements use automatic numbering
+
+
+def test_a_single_text_run_over_the_parser_limit_is_refused_with_the_reason(tmp_path):
+    # libxml2 refuses a text node over 10 MB (we leave its huge-tree mode off); the user
+    # should read that, not "damaged DOCX".
+    import hostile_inputs as h
+
+    path = h.write(tmp_path / "one-run.docx", h.docx_bytes(h.docx_members(["x" * 11_000_000])))
+    with pytest.raises(InputError) as err:
+        load(path)
+    assert "single run of text over 10 MB" in err.value.reason and "damaged" not in err.value.reason
+    assert str(path) in str(err.value)

@@ -72,6 +72,16 @@ _TRACKED = {w(t) for t in ("ins", "del", "moveFrom", "moveTo")}
 
 # -- the package: limits, safety, parts --------------------------------------------------
 
+def _xml_error(path: str, exc: etree.XMLSyntaxError) -> InputError:
+    msg = exc.msg or ""
+    if "huge" in msg.lower() or "too long" in msg.lower():
+        # libxml2 refuses a single text node over 10 MB unless its huge-tree mode is on,
+        # which we leave off: no Word document holds that much text in one run.
+        return InputError(path, "DOCX holds a single run of text over 10 MB: refused by the XML parser's "
+                                "safety limit (not a document Word writes)")
+    return InputError(path, f"damaged DOCX: a part is not well-formed XML ({msg})")
+
+
 def _unzipped_limit_error(path: str, size: int, limits: Limits) -> LimitExceeded:
     return LimitExceeded(path, f"DOCX unpacks to more than {size / 2**20:.1f} MB, over the "
                                f"{limits.max_unzipped_mb:g} MB limit (raise it with --max-unzipped-mb)")
@@ -181,7 +191,7 @@ def _open_parts(members: dict[str, bytes], path: str):
         raise InputError(path, "no main document part (word/document.xml): not a Word document "
                                "(damaged DOCX?)") from None
     except etree.XMLSyntaxError as exc:
-        raise InputError(path, f"damaged DOCX: a part is not well-formed XML ({exc.msg})") from None
+        raise _xml_error(path, exc) from None
     except Exception as exc:  # python-docx on a broken package: missing parts, bad URIs, …
         raise InputError(path, f"damaged DOCX: {type(exc).__name__}: {str(exc)[:120]}") from None
     try:
@@ -195,7 +205,7 @@ def _open_parts(members: dict[str, bytes], path: str):
             elif rel.reltype == _RT_NUMBERING:
                 numbering = _xml(rel.target_part)
     except etree.XMLSyntaxError as exc:
-        raise InputError(path, f"damaged DOCX: a part is not well-formed XML ({exc.msg})") from None
+        raise _xml_error(path, exc) from None
     if document.tag != w("document"):
         raise InputError(path, "main document part is not WordprocessingML: not a Word document")
     return document, styles, numbering
