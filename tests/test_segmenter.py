@@ -109,3 +109,21 @@ def test_empty_and_plain_text():
     assert split_clauses("") == []
     clauses = split_clauses("Just one paragraph of text with no numbering at all.")
     assert len(clauses) == 1 and clauses[0].number is None
+
+
+def test_a_numbered_title_with_a_full_stop_titles_its_sub_clauses():
+    # "6. Termination." alone on its line is a title: its sub-clauses are read under it, and
+    # the title is not classified as if it were a clause of two words.
+    text = ("6. Termination.\n\n"
+            "(a) Default. Either party may terminate this Agreement if the other party defaults.\n\n"
+            "(b) Insolvency. Either party may terminate this Agreement if the other becomes insolvent.\n\n"
+            "7. Fees; Payment.\nThe Client shall pay the fees within thirty (30) days of invoice.\n")
+    clauses = split_clauses(text)
+    numbered = _by_number(clauses)
+    assert numbered["6"].heading == "Termination" and numbered["6"].heading_only
+    index = {id(c): i for i, c in enumerate(clauses)}
+    assert numbered["(a)"].parent == numbered["(b)"].parent == index[id(numbered["6"])]
+    # With its body in the next line, the title is a heading but the clause has a body.
+    assert numbered["7"].heading == "Fees; Payment" and not numbered["7"].heading_only
+    # A sentence is not a title, full stop or not.
+    assert split_clauses("8. The Supplier shall keep records.\n")[0].heading is None

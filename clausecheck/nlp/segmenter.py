@@ -330,6 +330,10 @@ def _heading_of(rest: str) -> tuple[str | None, bool]:
         return _clean_heading(first_line), True
     if _is_heading_line(first_line) and body_after:
         return _clean_heading(first_line), False
+    # "6. Termination." alone on its line, its sub-clauses below: a title with a full stop.
+    title = first_line.rstrip(".:").rstrip()
+    if title != first_line and len(title.split()) <= 10 and _is_heading_line(title):
+        return _clean_heading(title), not body_after
     # "Termination for Convenience. Either party may…" or "U.S. GOVERNMENT RIGHTS. Subject to…":
     # the heading runs to the first full stop or colon after which a heading-like prefix ends.
     for m in _HEADING_END.finditer(first_line[:120]):
