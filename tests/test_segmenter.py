@@ -127,3 +127,19 @@ def test_a_numbered_title_with_a_full_stop_titles_its_sub_clauses():
     assert numbered["7"].heading == "Fees; Payment" and not numbered["7"].heading_only
     # A sentence is not a title, full stop or not.
     assert split_clauses("8. The Supplier shall keep records.\n")[0].heading is None
+
+
+def test_a_clause_whose_body_says_there_is_none_is_only_its_title():
+    # "Insurance: Not applicable." is no insurance clause; "[Reserved]" no clause at all.
+    text = ("12. INSURANCE:\n\n    Not applicable.\n\n"
+            "13. Venue and Jurisdiction. Intentionally omitted.\n\n"
+            "14. Audit. [Reserved]\n\n"
+            "15. Records. The Supplier shall keep complete records of the Services.\n\n"
+            "NON-SOLICITATION\n\nNone.\n")
+    clauses = split_clauses(text)
+    numbered = _by_number(clauses)
+    assert numbered["12"].heading == "INSURANCE" and numbered["12"].heading_only
+    assert numbered["13"].heading == "Venue and Jurisdiction" and numbered["13"].heading_only
+    assert numbered["14"].heading == "Audit" and numbered["14"].heading_only
+    assert numbered["15"].heading == "Records" and not numbered["15"].heading_only
+    assert [c.heading_only for c in clauses if c.heading == "NON-SOLICITATION"] == [True]
