@@ -12,9 +12,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import count, islice, repeat
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 _WORD_CACHE_SIZE = 100_000  # about 60 MB: the distinct words of a few hundred contracts
 
@@ -43,7 +46,7 @@ class TfidfFeatures:
         row = self.transform_many([text])
         return row.indices, row.data
 
-    def transform_many(self, texts: Sequence[str]):
+    def transform_many(self, texts: Sequence[str]) -> "csr_matrix":
         """The TF-IDF matrix of several texts: a SciPy CSR matrix, texts x vocabulary.
 
         The same numbers as scikit-learn's ``transform`` (l2-normalised rows). A contract has
@@ -67,7 +70,7 @@ class TfidfFeatures:
             values /= np.repeat(length, per_row)
         return matrix
 
-    def _term_counts(self, texts: Sequence[str]):
+    def _term_counts(self, texts: Sequence[str]) -> "csr_matrix":
         """Word terms (and word pairs) counted per text; terms outside the vocabulary dropped."""
         from scipy.sparse import csr_matrix
 
@@ -90,7 +93,7 @@ class TfidfFeatures:
         return csr_matrix((np.ones(int(known.sum())), (rows[known], columns_a[known])),
                           shape=(len(texts), len(self.vocabulary)))
 
-    def _char_counts(self, texts: Sequence[str]):
+    def _char_counts(self, texts: Sequence[str]) -> "csr_matrix":
         """char_wb n-grams are made word by word, so a text's counts are the sum of its
         words': (texts x words) @ (words x n-grams), the second made from a per-word cache."""
         from scipy.sparse import csr_matrix
