@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from clausecheck.model.pieces import LONG_UNIT, PIECE_MAX, long_clause_pieces  # noqa: F401
+# The classifier's own cut of over-long clauses, so training units and scored pieces match.
+from clausecheck.model.pieces import LONG_UNIT, PIECE_MAX, classification_spans  # noqa: F401  (named in the docstring)
 from clausecheck.nlp.segmenter import split_clauses
 
 MIN_WORDS = 6
@@ -55,9 +56,6 @@ class SourceDoc:
 
 # -- cutting text into units -------------------------------------------------------------
 
-# Over-long clauses are cut by clausecheck.model.pieces, the same cut the classifier uses.
-
-
 # Lines a text export leaves in the flow that the segmenter can take for a heading: EDGAR
 # "Source: COMPANY, 10-K, date" footers, page numbers, redaction notices.
 _JUNK_HEADING = re.compile(r"^(?:source:|page \d|exhibit \d|\*+ ?confidential|confidential treatment)|\bpage \d+ of \d+\b|"
@@ -88,10 +86,7 @@ def cut_units(text: str, source: str, group: str, kind: str,
         while heading is None and parent is not None:
             heading = clean_heading(clauses[parent].heading)
             parent = clauses[parent].parent
-        spans = [(clause.start, clause.end)]
-        if clause.end - clause.start > LONG_UNIT:
-            spans = long_clause_pieces(text, clause.start, clause.end)
-        for a, b in spans:
+        for a, b in classification_spans(text, clause.start, clause.end):
             if to_original is not None:
                 a, b = to_original(a), to_original(b)
             body = (original if original is not None else text)[a:b]
@@ -310,7 +305,7 @@ def ledgar_documents(shared_data: Path, limit: int | None = None) -> Iterator[So
             text = row["text"]
             source = f"{LEDGAR_FILE}:{row['id']}"
             group = f"ledgar:{row['id']}"
-            bounds = [(0, len(text))] if len(text) <= LONG_UNIT else long_clause_pieces(text, 0, len(text))
+            bounds = classification_spans(text, 0, len(text))
             units = []
             for a, b in bounds:
                 while a < b and text[a].isspace():

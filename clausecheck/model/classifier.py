@@ -56,8 +56,8 @@ class ClauseClassifier:
     vectorizers_: dict | None = None  # scikit-learn vectorizers (after fit)
     features_: dict | None = None  # the same, as plain TfidfFeatures (after load)
     coef_: np.ndarray | None = None  # (n_categories, n_features)
-    # coef_ transposed and contiguous (after load): a clause's few hundred feature rows are
-    # then gathered as a cheap copy rather than a strided walk over 17 long rows.
+    # coef_ transposed, contiguous, float64 (after load): the dense right-hand side of the
+    # sparse TF-IDF matrix product, one contiguous row block per vectorizer.
     coef_by_feature_: np.ndarray | None = None
     intercept_: np.ndarray | None = None
     platt_: np.ndarray | None = None  # (n_categories, 2): probability = sigmoid(a * score + b)

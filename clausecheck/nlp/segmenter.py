@@ -53,6 +53,12 @@ _PAGE_MARKER = re.compile(r"^(?:-\s*)?(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?(?:
 _PLACEHOLDER = re.compile(
     r"^[\W_]*(?:reserved|intentionally\s+(?:left\s+)?(?:omitted|blank|deleted)|not\s+applicable|n/a|"
     r"deleted|omitted|none)[\W_]*$", re.I)
+
+
+def _says_none(text: str) -> bool:
+    return bool(_PLACEHOLDER.match(text))
+
+
 _TITLE_AND_REST = re.compile(r"^(?P<title>[^.:]{1,100})[.:]\s+(?P<rest>\S.*)$")
 _SMALL_WORDS = {"a", "an", "and", "of", "the", "to", "for", "in", "on", "or", "by", "with", "upon", "at"}
 
@@ -108,18 +114,18 @@ def split_clauses(text: str, heading_offsets: frozenset[int] | set[int] = frozen
                 parent = outline.parent_for(outline.top_level_of_current() + 1) if clauses and \
                     clauses[-1].heading_only and clauses[-1].number else None
                 clauses.append(ClauseSpan(h_start, end, None, heading, below_numbered, parent,
-                                          heading_only=bool(_PLACEHOLDER.match(piece))))
+                                          heading_only=_says_none(piece)))
                 prev_text = piece
                 continue
             if clauses and _continues(prev_text, piece):
                 clauses[-1].end = end
-                clauses[-1].heading_only = clauses[-1].heading_only and bool(_PLACEHOLDER.match(piece))
+                clauses[-1].heading_only = clauses[-1].heading_only and _says_none(piece)
                 prev_text = piece
                 continue
             if clauses and clauses[-1].heading_only:
                 # "12. Termination" followed by its body paragraph: one clause.
                 clauses[-1].end = end
-                clauses[-1].heading_only = bool(_PLACEHOLDER.match(piece))
+                clauses[-1].heading_only = _says_none(piece)
                 prev_text = piece
                 continue
             level = below_numbered
@@ -336,14 +342,14 @@ def _heading_of(rest: str) -> tuple[str | None, bool]:
         return None, not body_after
     # "14. Audit. [Reserved]", "13. Venue. Intentionally omitted.": a title, nothing else.
     m = _TITLE_AND_REST.match(first_line)
-    if m and _PLACEHOLDER.match(f"{m.group('rest')} {body_after}") and _is_heading_line(m.group("title")):
+    if m and _says_none(f"{m.group('rest')} {body_after}") and _is_heading_line(m.group("title")):
         return _clean_heading(m.group("title")), True
     if _is_heading_line(first_line):
-        return _clean_heading(first_line), not body_after or bool(_PLACEHOLDER.match(body_after))
+        return _clean_heading(first_line), not body_after or _says_none(body_after)
     # "6. Termination." alone on its line, its sub-clauses below: a title with a full stop.
     title = first_line.rstrip(".:").rstrip()
     if title != first_line and len(title.split()) <= 10 and _is_heading_line(title):
-        return _clean_heading(title), not body_after or bool(_PLACEHOLDER.match(body_after))
+        return _clean_heading(title), not body_after or _says_none(body_after)
     # "Termination for Convenience. Either party may…" or "U.S. GOVERNMENT RIGHTS. Subject to…":
     # the heading runs to the first full stop or colon after which a heading-like prefix ends.
     for m in _HEADING_END.finditer(first_line[:120]):
