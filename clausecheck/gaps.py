@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .nlp.shapes import is_bare_definition
 from .playbook import Playbook, Requirement
 from .taxonomy import CATEGORY_IDS
 
@@ -15,6 +16,9 @@ SEVERITY_RANK = {"high": 3, "medium": 2, "low": 1}
 STATUS_ORDER = {"missing": 0, "partial": 1, "present": 2}
 EVIDENCE_PER_FINDING = 3
 SNIPPET_CHARS = 280
+# Evidence is reordered to show the clauses that meet elements first only among clauses
+# whose confidence is at least this share of the best one's (see _evidence_order).
+EVIDENCE_CONFIDENCE_RATIO = 0.75
 
 
 def document_categories(clauses: list[dict]) -> list[dict]:
@@ -43,18 +47,26 @@ def check_requirement(requirement: Requirement, clauses: list[dict],
         confidences = [label["confidence"] for label in clause["labels"] if label["category"] in wanted]
         if confidences:
             matched.append((max(confidences), clause))
-    matched.sort(key=lambda item: -item[0])
 
     missing_elements = []
     if matched:
         # A clause's items belong to it: "may terminate if the other party: (a) …; (b) becomes
         # insolvent" meets the insolvency element through its item (b).
         children = _children(clauses) if children is None else children
-        scope = [c for _, clause in matched for c in _with_descendants(clause, children)]
-        texts = [clause["text"] for clause in scope]
-        fact_kinds = {fact["kind"] for clause in scope for fact in clause.get("facts", [])}
-        missing_elements = [e for e in requirement.elements if not e.met_by(texts, fact_kinds)]
+        # A definition meets no element: '"Privacy Laws" means laws on … breach notification'
+        # is no promise to notify a breach.
+        definition = [is_bare_definition(clause["text"]) for _, clause in matched]
+        met_by_clause = [set() if is_def else _elements_met(requirement, _with_descendants(clause, children))
+                         for (_, clause), is_def in zip(matched, definition)]
+        met = set().union(*met_by_clause)
+        missing_elements = [e for e in requirement.elements if e.id not in met]
         status = "partial" if missing_elements else "present"
+        # Ordering looks at the elements a clause names in words (insolvency, change of control,
+        # breach), not at those any number meets (an amount, a duration): a doubtful clause
+        # that happens to quote a price should not go before the payment terms.
+        worded = {e.id for e in requirement.elements if not e.facts}
+        order = _evidence_order([c for c, _ in matched], [m & worded for m in met_by_clause], definition)
+        matched = [matched[i] for i in order]
     else:
         status = "missing"
     return {
@@ -74,6 +86,35 @@ def check_requirement(requirement: Requirement, clauses: list[dict],
                       "confidence": round(confidence, 4)}
                      for confidence, clause in matched[:EVIDENCE_PER_FINDING]],
     }
+
+
+def _evidence_order(confidences: list[float], met_by_clause: list[set[str]], definition: list[bool]) -> list[int]:
+    """The order a reviewer should read the matched clauses in.
+
+    First, one by one, the most confident clause that meets an element no earlier clause met,
+    among the clauses the model is nearly as sure of as of its best one: for "termination on
+    insolvency or change of control" the insolvency clause and the change-of-control clause
+    come before the termination-for-convenience clause the model is a little surer of. Then
+    the rest, most confident first, definitions last.
+    """
+    by_confidence = sorted(range(len(confidences)), key=lambda i: (definition[i], -confidences[i]))
+    floor = EVIDENCE_CONFIDENCE_RATIO * max(confidences, default=0.0)
+    order, covered = [], set()
+    while True:
+        nxt = next((i for i in by_confidence
+                    if i not in order and confidences[i] >= floor and met_by_clause[i] - covered), None)
+        if nxt is None:
+            break
+        order.append(nxt)
+        covered |= met_by_clause[nxt]
+    return order + [i for i in by_confidence if i not in order]
+
+
+def _elements_met(requirement: Requirement, scope: list[dict]) -> set[str]:
+    """Ids of the requirement's elements that a clause (with its items) meets."""
+    texts = [clause["text"] for clause in scope]
+    fact_kinds = {fact["kind"] for clause in scope for fact in clause.get("facts", [])}
+    return {e.id for e in requirement.elements if e.met_by(texts, fact_kinds)}
 
 
 def _with_descendants(clause: dict, children: dict[str, list[dict]]) -> list[dict]:

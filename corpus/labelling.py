@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from clausecheck.nlp.shapes import DEFINITION as _DEFINITION
 from clausecheck.taxonomy import CATEGORY_IDS
 
 _I = re.IGNORECASE
@@ -403,11 +404,6 @@ assert set(RULES) == set(CATEGORY_IDS), "every taxonomy category needs its label
 
 # -- negative rules shared by all categories ---------------------------------------------
 
-# '"Services" means …', 'Confidential Information shall have the meaning …'
-_DEFINITION = re.compile(
-    r"^\W{0,3}(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:the (?:term|expression)s? )?[\"“'‘][^\"”’]{1,80}[\"”’'],?\s+"
-    r"(?:\(?[^)]{0,40}\)\s*)?(?:means?|shall (?:mean|have the meaning|include)|has the meaning|have the meanings?|refers? to|includes?|is defined|will mean)\b",
-    _I)
 _DEFINITIONS_HEADING = re.compile(r"^(?:definitions?|defined terms|interpretation|construction)\b", _I)
 _HAS_MEANING = re.compile(r"\b(?:has|have|shall have|will have) the (?:respective )?meanings? (?:given|set forth|ascribed|assigned)", _I)
 

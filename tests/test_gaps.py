@@ -73,3 +73,41 @@ def test_items_of_a_clause_count_for_its_elements():
     findings, _, _ = findings_by_id([dict(parent, parent=None), *items])
     assert findings["termination-insolvency-control"]["status"] == "present"
     assert findings["termination-rights"]["status"] == "present"
+
+
+def test_evidence_shows_first_the_clauses_that_do_what_the_requirement_asks():
+    convenience = clause("c1", "The Client may terminate this Agreement for convenience on ninety (90) days' notice.",
+                         "termination", confidence=0.95)
+    insolvency = clause("c2", "Either party may terminate this Agreement at once if the other becomes insolvent.",
+                        "termination", confidence=0.85)
+    control = clause("c3", "The Client may terminate this Agreement if the Provider undergoes a change of control.",
+                     "termination", confidence=0.8)
+    findings, _, _ = findings_by_id([convenience, insolvency, control])
+    evidence = [e["clause_id"] for e in findings["termination-insolvency-control"]["evidence"]]
+    assert evidence == ["c2", "c3", "c1"]
+    # Termination rights: the most confident clause already has what the requirement asks.
+    assert findings["termination-rights"]["evidence"][0]["clause_id"] == "c1"
+
+
+def test_a_doubtful_clause_does_not_jump_ahead_of_the_evidence():
+    sure = clause("c1", "Either party may terminate this Agreement for convenience on sixty (60) days' notice.",
+                  "termination", confidence=0.95)
+    doubtful = clause("c2", "A receiver appointed over the Provider's assets shall give notice to the Client.",
+                      "termination", confidence=0.3)
+    findings, _, _ = findings_by_id([sure, doubtful])
+    assert [e["clause_id"] for e in findings["termination-insolvency-control"]["evidence"]] == ["c1", "c2"]
+
+
+def test_a_definition_meets_no_element_and_comes_last():
+    definition = clause("c1", '"Privacy Laws" means all laws on the privacy and security of personal data, '
+                              "including data breach notification laws and laws restricting access to personal data.",
+                        "data_protection", confidence=0.9)
+    findings, _, _ = findings_by_id([definition])
+    assert findings["data-protection"]["status"] == "partial"
+    assert findings["data-protection"]["missing_elements"] == ["security-measures", "breach-notification",
+                                                               "limited-access"]
+    duty = clause("c2", "The Provider shall notify the Client of any personal data breach within 48 hours.",
+                  "data_protection", confidence=0.7)
+    findings, _, _ = findings_by_id([definition, duty])
+    assert [e["clause_id"] for e in findings["data-protection"]["evidence"]] == ["c2", "c1"]
+    assert findings["data-protection"]["missing_elements"] == ["security-measures", "limited-access"]
