@@ -111,3 +111,28 @@ def test_a_definition_meets_no_element_and_comes_last():
     findings, _, _ = findings_by_id([definition, duty])
     assert [e["clause_id"] for e in findings["data-protection"]["evidence"]] == ["c2", "c1"]
     assert findings["data-protection"]["missing_elements"] == ["security-measures", "limited-access"]
+
+
+def test_a_term_length_is_no_notice_period_but_a_cure_period_is():
+    term = clause("c1", "This Agreement continues for twelve (12) months. Either party may terminate it by written "
+                        "notice if the other commits a material breach.", "termination")
+    findings, _, _ = findings_by_id([term])
+    assert findings["termination-rights"]["missing_elements"] == ["notice-period"]
+    for text in ("Either party may terminate if a material breach is not cured within thirty (30) days after "
+                 "written notice of it.",
+                 "Either party may end this Agreement by notice of non-renewal given at least ninety (90) days "
+                 "prior to the expiration of the term."):
+        findings, _, _ = findings_by_id([clause("c1", text, "termination")])
+        assert "notice-period" not in findings["termination-rights"]["missing_elements"], text
+
+
+def test_a_time_limit_for_the_client_is_no_service_target():
+    vague = clause("c1", "The Provider shall perform the Services in accordance with industry standards and shall "
+                         "report on its performance. The Client shall notify any defect within ten (10) days.",
+                   "service_levels")
+    findings, _, _ = findings_by_id([vague])
+    assert findings["quality-standards"]["missing_elements"] == ["measurable-targets"]
+    target = clause("c1", "The Provider shall respond to every Priority 1 ticket within four (4) hours and report "
+                          "its performance monthly.", "service_levels")
+    findings, _, _ = findings_by_id([target])
+    assert findings["quality-standards"]["status"] == "present"

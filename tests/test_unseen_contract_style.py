@@ -1,10 +1,13 @@
-"""A contract in a style the samples do not have, read by the shipped model.
+"""Contracts in styles the samples do not have, read by the shipped model.
 
-tests/contracts/us_master_services_agreement.txt was written for these tests (by us, from
-scratch): a US-style master services agreement ("ARTICLE 12 TERMINATION", "Section 12.04",
-WHEREAS recitals, New York law, an SLA exhibit). It has every protection of the default
-playbook except one we left out on purpose: nothing makes the supplier pay when data is not
-protected (its service credits are for service-level misses only).
+Both were written for these tests (by us, from scratch), in tests/contracts/:
+
+- us_master_services_agreement.txt: a US-style master services agreement ("ARTICLE 12
+  TERMINATION", "Section 12.04", WHEREAS recitals, New York law, an SLA exhibit). It has every
+  protection of the default playbook except one we left out on purpose: nothing makes the
+  supplier pay when data is not protected (its service credits are for service-level misses).
+- vendor_services_agreement.txt: a vendor-drafted agreement, weak for the client, numbered
+  "7.", "7.1" under Title Case headings, Texas law. What it lacks is listed in WEAK_GAPS.
 """
 
 from __future__ import annotations
@@ -18,16 +21,39 @@ from click.testing import CliRunner
 from clausecheck.cli import main
 from clausecheck.model import default_model_dir
 
-MSA = Path(__file__).parent / "contracts" / "us_master_services_agreement.txt"
+CONTRACTS = Path(__file__).parent / "contracts"
+
+# requirement -> the elements its clauses lack ([] when there is no clause for it at all)
+WEAK_GAPS = {
+    # Written out of the vendor's agreement: not a word on these.
+    "audit-rights": [], "data-protection": [], "data-breach-penalty": [], "service-credits": [],
+    "governance-communication": [], "business-continuity": [], "insurance": [],
+    # "commercially reasonable efforts ... industry standard": no target to measure.
+    "quality-standards": ["measurable-targets"],
+    # Only the return of confidential information on termination.
+    "exit-transition": ["assistance-period", "knowledge-transfer"],
+    # "Each Party shall comply with all laws": nothing on licences or permits.
+    "legal-compliance": ["licences-permits"],
+    # Termination for material breach "by written notice", effective on delivery; a term and
+    # renewal of twelve months, which is no notice period; nothing on insolvency or control.
+    "termination-rights": ["notice-period"],
+    "termination-insolvency-control": ["insolvency", "change-of-control"],
+    # The vendor may raise the fee on 30 days' notice, without limit or procedure.
+    "change-control": ["change-procedure", "cost-limits"],
+}
+
+
+def _scan(name: str) -> dict[str, dict]:
+    if not (default_model_dir() / "model.json").exists():
+        pytest.skip(f"no shipped clause model at {default_model_dir()} (train one with `clausecheck train`)")
+    result = CliRunner().invoke(main, ["scan", str(CONTRACTS / name), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return {f["requirement"]: f for f in json.loads(result.stdout)["findings"]}
 
 
 @pytest.fixture(scope="module")
 def findings() -> dict[str, dict]:
-    if not (default_model_dir() / "model.json").exists():
-        pytest.skip(f"no shipped clause model at {default_model_dir()} (train one with `clausecheck train`)")
-    result = CliRunner().invoke(main, ["scan", str(MSA), "--format", "json"])
-    assert result.exit_code == 0, result.output
-    return {f["requirement"]: f for f in json.loads(result.stdout)["findings"]}
+    return _scan("us_master_services_agreement.txt")
 
 
 def test_only_the_gap_we_wrote_is_reported(findings):
@@ -47,3 +73,11 @@ def test_evidence_quotes_the_clause_that_does_what_the_requirement_asks(findings
     # Not the definition of "Privacy Laws", which names breach notification laws.
     assert numbers("data-protection")[0].startswith("Section 8.")
     assert numbers("exit-transition")[0].startswith("Section 13.")
+
+
+def test_the_weak_vendor_agreement_gets_exactly_the_gaps_written_into_it():
+    findings = _scan("vendor_services_agreement.txt")
+    gaps = {rid: f["missing_elements"] for rid, f in findings.items() if f["status"] != "present"}
+    assert gaps == WEAK_GAPS
+    missing = {rid for rid, f in findings.items() if f["status"] == "missing"}
+    assert missing == {rid for rid, elements in WEAK_GAPS.items() if not elements}
