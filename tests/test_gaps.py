@@ -136,3 +136,14 @@ def test_a_time_limit_for_the_client_is_no_service_target():
                           "its performance monthly.", "service_levels")
     findings, _, _ = findings_by_id([target])
     assert findings["quality-standards"]["status"] == "present"
+
+
+def test_returning_information_within_a_month_is_no_exit_assistance():
+    give_back = clause("c1", "Within thirty (30) days after termination, each party shall return all data and "
+                             "confidential information of the other party.", "transition")
+    findings, _, _ = findings_by_id([give_back])
+    assert findings["exit-transition"]["missing_elements"] == ["assistance-period"]
+    help_out = clause("c1", "On termination the Provider shall provide transition assistance for up to six (6) months, "
+                            "including the transfer of knowledge and data to the Client's new provider.", "transition")
+    findings, _, _ = findings_by_id([help_out])
+    assert findings["exit-transition"]["status"] == "present"
