@@ -45,7 +45,8 @@ def check_requirement(requirement: Requirement, clauses: list[dict],
     matched = []
     for clause in clauses:
         confidences = [label["confidence"] for label in clause["labels"] if label["category"] in wanted]
-        if confidences:
+        # "The Client shall have no right to audit" is about audits and meets no audit requirement.
+        if confidences and not requirement.denied_by(clause["text"]):
             matched.append((max(confidences), clause))
 
     missing_elements = []

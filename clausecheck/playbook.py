@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import PlaybookError
+from .nlp.shapes import denial_pattern, denies
 from .taxonomy import CATEGORY_IDS
 
 SEVERITIES = ("high", "medium", "low")
@@ -48,6 +49,14 @@ class Requirement:
     recommendation: str = ""
     source: str = ""
     elements: tuple[Element, ...] = ()
+    # What the requirement is about, as one regular expression ("audit|inspect|visit"): a
+    # clause whose every sentence naming it denies it ("no right to audit") does not meet it.
+    subject: re.Pattern | None = None
+    denial: re.Pattern | None = None
+
+    def denied_by(self, text: str) -> bool:
+        """True for a clause that says the protection is not given."""
+        return self.subject is not None and denies(text, self.subject, self.denial)
 
 
 @dataclass(frozen=True)
@@ -128,7 +137,7 @@ def _requirement(item: object, n: int, seen: set[str]) -> tuple[Requirement | No
             errors.append(f"{where}: field 'categories': unknown category {category!r} "
                           f"(known: {', '.join(CATEGORY_IDS)})")
     known = set(item) - {"id", "title", "severity", "risk", "categories", "rationale", "recommendation",
-                         "source", "elements"}
+                         "source", "elements", "subject"}
     if known:
         errors.append(f"{where}: unknown field(s) {', '.join(sorted(known))}")
     elements = []
@@ -141,12 +150,22 @@ def _requirement(item: object, n: int, seen: set[str]) -> tuple[Requirement | No
         errors.extend(element_errors)
         if parsed:
             elements.append(parsed)
+    subject = denial = None
+    words = item.get("subject", [])
+    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+        errors.append(f"{where}: field 'subject' must be a list of regular expressions")
+    elif words:
+        try:
+            subject = re.compile("|".join(f"(?:{w})" for w in words), re.I)
+            denial = denial_pattern(subject.pattern)
+        except re.error as exc:
+            errors.append(f"{where}: field 'subject' is not a list of valid regular expressions ({exc})")
     if errors:
         return None, errors
     return Requirement(id=rid, title=item["title"].strip(), severity=severity, risk=item["risk"].strip(),
                        categories=tuple(categories), rationale=item.get("rationale", "").strip(),
                        recommendation=item.get("recommendation", "").strip(), source=item.get("source", "").strip(),
-                       elements=tuple(elements)), []
+                       elements=tuple(elements), subject=subject, denial=denial), []
 
 
 def _element(item: object, where: str) -> tuple[Element | None, list[str]]:

@@ -149,3 +149,33 @@ def test_a_time_limit_alone_does_not_meet_the_element(category, requirement, ele
     assert findings[requirement]["missing_elements"] == [element]
     findings, _, _ = findings_by_id([clause("c1", good, category)])
     assert findings[requirement]["status"] == "present"
+
+
+DENIALS = [
+    ("audit_rights", "audit-rights", "The Client shall have no right to audit, inspect or visit the Provider's premises."),
+    ("insurance", "insurance", "The Provider is not required to maintain any insurance in connection with this Agreement."),
+    ("transition", "exit-transition", "The Provider shall have no obligation to provide any transition or exit "
+                                      "assistance on or after termination."),
+    ("business_continuity", "business-continuity", "The Provider does not maintain a business continuity or disaster "
+                                                   "recovery plan for the Services."),
+    ("service_levels", "quality-standards", "No service levels apply to the Services."),
+]
+
+
+@pytest.mark.parametrize("category, requirement, text", DENIALS, ids=[d[1] for d in DENIALS])
+def test_a_clause_that_denies_the_protection_does_not_meet_it(category, requirement, text):
+    findings, _, _ = findings_by_id([clause("c1", text, category)])
+    assert findings[requirement]["status"] == "missing"
+
+
+@pytest.mark.parametrize("category, requirement, text", [
+    ("audit_rights", "audit-rights", "The Client may audit the Provider's records on ten days' notice. The Provider "
+                                     "is not required to permit an audit more than once in any year."),
+    ("service_levels", "quality-standards", "The Provider is not bound by the service levels in relation to "
+                                            "traffic carried by other networks."),
+    ("governance", "governance-communication", "The Consultant is not required to attend regular meetings. On "
+                                               "reasonable notice, the Consultant shall meet the Company's managers."),
+], ids=["bounded", "scoped", "followed-by-a-duty"])
+def test_a_limited_denial_still_leaves_the_protection(category, requirement, text):
+    findings, _, _ = findings_by_id([clause("c1", text, category)])
+    assert findings[requirement]["status"] != "missing"

@@ -78,6 +78,10 @@ def test_custom_playbook(tmp_path):
     (('categories = ["transition"]', 'categories = ["exit"]'), "requirement 'exit': field 'categories': unknown category 'exit'"),
     (('facts = ["duration"]', 'patterns = ["(unclosed"]'), "requirement 'exit', element 'period': pattern"),
     (('title = "Exit plan"\n', ''), "requirement 'exit': field 'title' is required"),
+    (('categories = ["transition"]', 'categories = ["transition"]\nsubject = ["(unclosed"]'),
+     "requirement 'exit': field 'subject' is not a list of valid regular expressions"),
+    (('categories = ["transition"]', 'categories = ["transition"]\nsubject = "exit"'),
+     "requirement 'exit': field 'subject' must be a list of regular expressions"),
 ])
 def test_invalid_playbook_names_requirement_and_field(tmp_path, edit, message):
     path = tmp_path / "p.toml"

@@ -28,8 +28,9 @@ WEAK_GAPS = {
     # Written out of the vendor's agreement: not a word on these.
     "audit-rights": [], "data-protection": [], "data-breach-penalty": [], "service-credits": [],
     "governance-communication": [], "business-continuity": [], "insurance": [],
-    # "commercially reasonable efforts ... industry standard": no target to measure.
-    "quality-standards": ["measurable-targets"],
+    # "commercially reasonable efforts ... industry standard", and "no commitment regarding
+    # answer times ... or any other quantitative measure of performance": no target, no checks.
+    "quality-standards": ["measurable-targets", "quality-checks"],
     # Only the return of confidential information on termination.
     "exit-transition": ["assistance-period", "knowledge-transfer"],
     # "Each Party shall comply with all laws": nothing on licences or permits.

@@ -25,3 +25,39 @@ def is_bare_definition(text: str) -> bool:
     """True for a clause that only defines a term."""
     text = text.strip()
     return bool(DEFINITION.match(text)) and not _OBLIGATION.search(text)
+
+
+# A clause that denies a protection ("The Client shall have no right to audit", "The Provider
+# is not required to maintain any insurance", "No service levels apply") is about the
+# protection, so the classifier tags it, but it is the opposite of the protection. `{s}` is
+# the requirement's subject (playbook field `subject`).
+_DENIALS = (
+    r"\b(?:no|not any|without any)\s+(?:\w+\s+){{0,2}}?(?:rights?|obligations?|commitments?|duty|duties|"
+    r"requirements?|entitlements?|responsibilit(?:y|ies))\b[^.;]{{0,60}}?(?:{s})",
+    r"\b(?:is|are|shall|will)\s+not\s+(?:be\s+)?(?:required|obliged|obligated|bound|responsible|entitled|"
+    r"permitted)\s+to\b[^.;]{{0,60}}?(?:{s})",
+    r"\b(?:does|do|shall|will)\s+not\s+(?:maintain|provide|carry|have|offer|give|guarantee|commit to|warrant)\b"
+    r"[^.;]{{0,40}}?(?:{s})",
+    r"\bno\s+(?:\w+\s+){{0,2}}?(?:{s})[^.;]{{0,40}}?\b(?:apply|applies|is provided|are provided|shall apply|"
+    r"will apply|is required|are required|is given|are given|exists?)\b",
+    r"\b(?:makes?|gives?)\s+no\s+(?:\w+\s+){{0,2}}?(?:commitments?|representations?|warrant(?:y|ies)|"
+    r"guarantees?|promises?)\b[^.;]{{0,60}}?(?:{s})",
+)
+# A denial with an exception, a bound or a condition is a limit on the protection, not its
+# absence: "is not required to permit an audit more than once a year", "is not bound by the
+# service levels in relation to roaming traffic".
+_LIMITER = re.compile(r"\b(?:except|unless|other than|more than|save|beyond|in excess of|apart from|until|"
+                      r"without (?:the )?prior|once|if|where|when|during|in relation to|in respect of|"
+                      r"with respect to|in the (?:case|event) of)\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.;])\s+")
+
+
+def denial_pattern(subject: str) -> re.Pattern:
+    """The regular expression of a sentence that denies ``subject`` (itself a regex)."""
+    return re.compile("|".join(template.format(s=subject) for template in _DENIALS), re.IGNORECASE)
+
+
+def denies(text: str, subject: re.Pattern, denial: re.Pattern) -> bool:
+    """True when every sentence of ``text`` that names the subject denies it, without exception."""
+    named = [sentence for sentence in _SENTENCE.split(text) if subject.search(sentence)]
+    return bool(named) and all(denial.search(s) and not _LIMITER.search(s) for s in named)
