@@ -143,3 +143,19 @@ def test_a_clause_whose_body_says_there_is_none_is_only_its_title():
     assert numbered["14"].heading == "Audit" and numbered["14"].heading_only
     assert numbered["15"].heading == "Records" and not numbered["15"].heading_only
     assert [c.heading_only for c in clauses if c.heading == "NON-SOLICITATION"] == [True]
+
+
+def test_paragraph_sign_and_art_numbering_as_in_continental_contracts():
+    text = ("§ 1 Subject of the agreement\n\n(1) The Contractor shall provide the services in Annex 1.\n\n"
+            "§ 2 Audit\n\n(1) The Client may audit the Contractor's premises once a year.\n\n"
+            "Art. 3 Insurance\n\nThe Contractor shall maintain liability insurance.\n\n"
+            "Article 4 - Governing law\n\nThis Agreement is governed by German law, in particular\n"
+            "§ 5 of the Act.\n")
+    clauses = split_clauses(text)
+    numbered = [(c.number, c.heading, c.level) for c in clauses if c.number and not c.number.startswith("(")]
+    assert numbered == [("§ 1", "Subject of the agreement", 0), ("§ 2", "Audit", 0), ("Art. 3", "Insurance", 0),
+                        ("Article 4", "Governing law", 0)]
+    items = [c for c in clauses if c.number == "(1)"]
+    assert [clauses[c.parent].number for c in items] == ["§ 1", "§ 2"]
+    # "§ 5 of the Act" inside a sentence is a reference, not a clause.
+    assert "§ 5 of the Act" in text[clauses[-1].start:clauses[-1].end]

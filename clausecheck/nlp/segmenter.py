@@ -4,7 +4,7 @@ The rules work on paragraphs (runs of lines separated by a blank line, which is 
 loader joins its blocks) and on lines inside a paragraph that start with clause numbering:
 
 * numbering opens a clause: ``1.``, ``1.1``, ``1.1.1``, ``12)``, ``(a)``, ``(iv)``, ``(A)``,
-  ``a.``, ``Article IV``, ``ARTICLE 3``, ``Section 2.3``, ``IV.``;
+  ``a.``, ``Article IV``, ``ARTICLE 3``, ``Art. 5``, ``§ 7``, ``Section 2.3``, ``IV.``;
 * an unnumbered heading paragraph (short, ALL CAPS or Title Case without a full stop, or
   bold in the source) is merged with the body that follows it, so that "TERMINATION" and
   its paragraph make one clause, as a reader sees them;
@@ -27,9 +27,10 @@ _ROMAN_RE = re.compile(rf"^{_ROMAN}$", re.I)
 # Each pattern matches numbering at the start of a line; group "num" is the label.
 _NUMBERING = [
     ("article", re.compile(
-        r"(?P<num>(?:ARTICLE|Article|SECTION|Section|CLAUSE|Clause|PART|Part)\s+"
+        r"(?P<num>(?:(?:ARTICLE|Article|ART\.|Art\.|SECTION|Section|CLAUSE|Clause|PART|Part)\s+|§{1,2}\s*)"
         r"(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*|[A-Z]|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-        r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b))(?![\w.]*\s+of\b)[.:\-\u2013\u2014]?(?:\s+|$)")),
+        r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b))(?![\w.]*\s+of\b)"
+        r"(?:\s*[.:\-\u2013\u2014])?(?:\s+|$)")),
     ("decimal", re.compile(r"(?P<num>\d{1,2}(?:\.\d{1,3}){1,4})\.?(?:\s+|$)")),
     ("decimal", re.compile(r"(?P<num>\d{1,2})[.)](?:\s+|$)")),
     ("paren", re.compile(r"(?P<num>\((?:[a-z]{1,2}|[ivxlc]{1,5}|[A-Z]{1,2}|[IVXLC]{1,5}|\d{1,2})\))(?:\s+|$)")),
@@ -145,6 +146,10 @@ def split_clauses(text: str, heading_offsets: frozenset[int] | set[int] = frozen
         level = outline.level_for(kind, number)
         parent = outline.parent_for(level)
         heading, heading_only = _heading_of(rest)
+        if heading is None and kind == "article":
+            title, title_only = _article_title(rest)
+            if title is not None:
+                heading, heading_only = title, title_only
         clauses.append(ClauseSpan(start, end, number, heading, level, parent, heading_only))
         below_numbered = level + 1
         outline.push(level, len(clauses) - 1, _style(kind, number, outline))
@@ -332,6 +337,19 @@ def _is_heading_line(piece: str) -> bool:
     significant = [w for w in words if w.lower().strip("(),:&-") not in _SMALL_WORDS]
     return bool(significant) and all(w[:1].isupper() or not w[:1].isalpha() for w in significant) \
         and not piece.rstrip().endswith(".")
+
+
+def _article_title(rest: str) -> tuple[str | None, bool]:
+    """The title on the line of "§ 2 Integration of the link" or "Article 7 Term and termination".
+
+    After an article or section number a short line that opens with a capital and does not
+    end a sentence is its title, in sentence case as much as in Title Case.
+    """
+    first_line = rest.split("\n", 1)[0].strip()
+    body_after = rest[len(first_line):].strip() if "\n" in rest else ""
+    if first_line[:1].isupper() and len(first_line.split()) <= 8 and not first_line.endswith((".", ";", ",", ":")):
+        return _clean_heading(first_line), not body_after or _says_none(body_after)
+    return None, False
 
 
 def _heading_of(rest: str) -> tuple[str | None, bool]:
