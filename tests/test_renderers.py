@@ -374,3 +374,24 @@ def test_a_real_analysis_is_valid_and_renders_in_every_format(tiny_model, tmp_pa
     assert SCRIPT not in page and "&lt;script&gt;" in page
     assert render(data, "markdown").startswith("# Contract review: contract.txt")
     assert render(data, "docx")[:2] == b"PK"
+
+
+def test_an_item_is_cited_with_its_parents_number_and_heading():
+    from clausecheck.report.render import clause_name
+
+    clauses = {
+        "c1": {"id": "c1", "number": "§ 12", "heading": "Contractual penalty", "parent": None},
+        "c2": {"id": "c2", "number": "(2)", "heading": None, "parent": "c1"},
+        "c3": {"id": "c3", "number": "Section 8.02", "heading": "Security", "parent": None},
+        "c4": {"id": "c4", "number": "(b)", "heading": None, "parent": "c3"},
+        "c5": {"id": "c5", "number": "(ii)", "heading": None, "parent": "c4"},
+        "c6": {"id": "c6", "number": "9.2", "heading": "Termination", "parent": "c7"},
+        "c7": {"id": "c7", "number": "9", "heading": "Term", "parent": None},
+    }
+    def name(cid):
+        return clause_name({"clause_id": cid}, clauses)
+
+    assert name("c2") == "§ 12(2) Contractual penalty"
+    assert name("c5") == "Section 8.02(b)(ii) Security"
+    assert name("c6") == "§ 9.2 Termination"  # a full number stands on its own
+    assert name("c1") == "§ 12 Contractual penalty"

@@ -142,15 +142,38 @@ def locate(evidence: dict, clauses: dict[str, dict]) -> dict:
             for key in ("number", "heading", "page")}
 
 
-def clause_name(evidence: dict, clauses: dict[str, dict]) -> str:
-    """"§ 9.2 Termination for Convenience" (or the heading, or the clause id)."""
+# An item's own label ("(2)", "(b)", "a)", "(iv)") names it only inside its parent.
+_ITEM_LABEL = re.compile(r"^(?:\((?:[a-z]{1,2}|[ivxlc]{1,5}|\d{1,2})\)|(?:[a-z]|[ivx]{1,4})\))$", re.I)
+
+
+def reference(evidence: dict, clauses: dict[str, dict]) -> tuple[str | None, str | None]:
+    """How a reader cites the evidence's clause: ("§ 12(2)", "Contractual penalty").
+
+    An item's label is joined to its parents' numbers up to the first full number ("§ 12",
+    "Section 8.02", "9.1"), and an item without a heading of its own is known by the nearest
+    heading on that way up. A number that opens with a word or a sign ("Section 3.01",
+    "§ 5") is not given another "§".
+    """
     where = locate(evidence, clauses)
-    parts = []
-    if where["number"]:
-        parts.append(f"§ {where['number']}")
-    if where["heading"]:
-        parts.append(where["heading"])
-    return " ".join(parts) or "unnumbered clause"  # a clause id ("c52") means nothing to a reader
+    number, heading = where["number"], where["heading"]
+    labels = [number] if number else []
+    clause = clauses.get(evidence.get("clause_id"), {})
+    while labels and _ITEM_LABEL.match(labels[-1]) and clause.get("parent") in clauses:
+        clause = clauses[clause["parent"]]
+        if not clause.get("number"):
+            break
+        labels.append(clause["number"])
+        heading = heading or clause.get("heading")
+    if not labels:
+        return None, heading
+    cited = labels[-1] + "".join(reversed(labels[:-1]))
+    return (cited if cited[:1].isalpha() or cited[:1] == "§" else f"§ {cited}"), heading
+
+
+def clause_name(evidence: dict, clauses: dict[str, dict]) -> str:
+    """"§ 9.2 Termination for Convenience", "§ 12(2) Contractual penalty" (or the heading)."""
+    cited, heading = reference(evidence, clauses)
+    return " ".join(part for part in (cited, heading) if part) or "unnumbered clause"  # "c52" means nothing
 
 
 def page_label(page) -> str:

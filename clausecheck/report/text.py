@@ -12,7 +12,7 @@ from __future__ import annotations
 import shutil
 import textwrap
 
-from .render import (DISCLAIMER, clause_index, clause_name, document_facts, file_name, flat,
+from .render import (DISCLAIMER, clause_index, clause_name, document_facts, file_name, flat, reference,
                      gaps_by_severity, lacking, locate, page_label, playbook_line, present_findings, quote,
                      sanitized, severity_line, shorten, summary_line)
 
@@ -149,6 +149,6 @@ def _where(evidence: dict, clauses: dict[str, dict], heading: bool = True) -> st
     if heading or not where["number"]:
         name = shorten(clause_name(evidence, clauses), 48)
     else:
-        name = f"§ {where['number']}"
+        name = reference(evidence, clauses)[0]
     page = page_label(where["page"])
     return f"{name}, {page}" if page else name
