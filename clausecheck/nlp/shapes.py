@@ -1,8 +1,10 @@
 """Clause shapes that hold no protection, whatever words they contain.
 
-A definition names a term ('"Privacy Laws" means all laws on … breach notification …'); it
-obliges no one. TAXONOMY.md makes a bare definition no category, the corpus's labelling
-functions veto it, and the gap checker does not let it meet a requirement's elements.
+- A definition names a term ('"Privacy Laws" means all laws on … breach notification …'); it
+  obliges no one. TAXONOMY.md makes a bare definition no category, the corpus's labelling
+  functions veto it, and the gap checker does not let it meet a requirement's elements.
+- A denial says the protection is not given ("The Client shall have no right to audit"); the
+  gap checker does not let it meet the requirement whose subject it denies.
 """
 
 from __future__ import annotations
