@@ -102,13 +102,13 @@ def _evidence_order(confidences: list[float], met_by_clause: list[set[str]], def
     floor = EVIDENCE_CONFIDENCE_RATIO * max(confidences, default=0.0)
     order, covered = [], set()
     while True:
-        nxt = next((i for i in by_confidence
-                    if i not in order and confidences[i] >= floor and met_by_clause[i] - covered), None)
+        nxt = next((i for i in by_confidence if confidences[i] >= floor and met_by_clause[i] - covered), None)
         if nxt is None:
             break
         order.append(nxt)
         covered |= met_by_clause[nxt]
-    return order + [i for i in by_confidence if i not in order]
+    chosen = set(order)
+    return order + [i for i in by_confidence if i not in chosen]
 
 
 def _elements_met(requirement: Requirement, scope: list[dict]) -> set[str]:

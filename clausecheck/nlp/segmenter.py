@@ -145,11 +145,7 @@ def split_clauses(text: str, heading_offsets: frozenset[int] | set[int] = frozen
             outline.push(0, len(clauses) - 1, "heading")
         level = outline.level_for(kind, number)
         parent = outline.parent_for(level)
-        heading, heading_only = _heading_of(rest)
-        if heading is None and kind == "article":
-            title, title_only = _article_title(rest)
-            if title is not None:
-                heading, heading_only = title, title_only
+        heading, heading_only = _heading_of(rest, after_article=kind == "article")
         clauses.append(ClauseSpan(start, end, number, heading, level, parent, heading_only))
         below_numbered = level + 1
         outline.push(level, len(clauses) - 1, _style(kind, number, outline))
@@ -339,21 +335,13 @@ def _is_heading_line(piece: str) -> bool:
         and not piece.rstrip().endswith(".")
 
 
-def _article_title(rest: str) -> tuple[str | None, bool]:
-    """The title on the line of "§ 2 Integration of the link" or "Article 7 Term and termination".
+def _heading_of(rest: str, after_article: bool = False) -> tuple[str | None, bool]:
+    """Heading text after a clause number, and whether the clause is only a heading.
 
-    After an article or section number a short line that opens with a capital and does not
-    end a sentence is its title, in sentence case as much as in Title Case.
+    ``after_article``: the number is an article's or section's ("§ 2", "Article 7"), after
+    which a short line that opens with a capital and ends no sentence is the title in
+    sentence case too ("§ 2 Integration of the link").
     """
-    first_line = rest.split("\n", 1)[0].strip()
-    body_after = rest[len(first_line):].strip() if "\n" in rest else ""
-    if first_line[:1].isupper() and len(first_line.split()) <= 8 and not first_line.endswith((".", ";", ",", ":")):
-        return _clean_heading(first_line), not body_after or _says_none(body_after)
-    return None, False
-
-
-def _heading_of(rest: str) -> tuple[str | None, bool]:
-    """Heading text after a clause number, and whether the clause is only a heading."""
     first_line = rest.split("\n", 1)[0].strip()
     body_after = rest[len(first_line):].strip() if "\n" in rest else ""
     if not first_line:
@@ -374,6 +362,9 @@ def _heading_of(rest: str) -> tuple[str | None, bool]:
         candidate = first_line[:m.start()]
         if len(candidate.split()) <= 10 and _is_heading_line(candidate):
             return _clean_heading(candidate), False
+    if after_article and first_line[:1].isupper() and len(first_line.split()) <= 8 \
+            and not first_line.endswith((".", ";", ",", ":")):
+        return _clean_heading(first_line), not body_after or _says_none(body_after)
     return None, False
 
 
