@@ -395,3 +395,59 @@ def test_an_item_is_cited_with_its_parents_number_and_heading():
     assert name("c5") == "Section 8.02(b)(ii) Security"
     assert name("c6") == "§ 9.2 Termination"  # a full number stands on its own
     assert name("c1") == "§ 12 Contractual penalty"
+
+
+SCHEDULED_CONTRACT = """\
+CONTENTS
+
+1. Services
+
+2. Charges
+
+SCHEDULE 1 SERVICE LEVELS
+
+SCHEDULE 2 CHARGES
+
+1. SERVICES
+
+1.1 The Supplier shall provide the Services described in Schedule 1.
+
+2. CHARGES
+
+2.1 The Customer shall pay the Charges set out in Schedule 2.
+
+3. Annex 5 - Exit plan forms part of this Agreement.
+
+4. TERM
+
+4.1 This Agreement runs for five years.
+
+SCHEDULE 1 SERVICE LEVELS
+
+1. Availability
+
+1.1 The Core Systems shall be available for not less than 99.8% of each month.
+
+SCHEDULE 2 CHARGES
+
+1.1 The monthly service charge is GBP 80,000, invoiced monthly in arrears.
+"""
+
+
+def test_a_paragraph_of_a_schedule_is_cited_with_its_schedule(tiny_model, tmp_path):
+    # Schedules restart their numbering: "1.1" in Schedule 2 is not clause 1.1 of the agreement.
+    from clausecheck.analysis import Analyzer
+    from clausecheck.report.render import clause_name
+
+    path = tmp_path / "contract.txt"
+    path.write_text(SCHEDULED_CONTRACT)
+    clauses = {c["id"]: c for c in Analyzer(model_dir=tiny_model).analyze(path).to_dict()["clauses"]}
+
+    def cited(words):
+        (cid,) = [cid for cid, c in clauses.items() if c["text"].startswith(words)]
+        return clause_name({"clause_id": cid}, clauses)
+
+    assert cited("1.1 The Supplier") == "§ 1.1"  # the contents list opens no schedule
+    assert cited("4.1 This Agreement") == "§ 4.1"  # "Annex 5" in a numbered clause is a mention
+    assert cited("1.1 The Core Systems") == "Schedule 1, § 1.1"
+    assert cited("1.1 The monthly") == "Schedule 2, § 1.1"

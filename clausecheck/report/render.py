@@ -167,7 +167,52 @@ def reference(evidence: dict, clauses: dict[str, dict]) -> tuple[str | None, str
     if not labels:
         return None, heading
     cited = labels[-1] + "".join(reversed(labels[:-1]))
-    return (cited if cited[:1].isalpha() or cited[:1] == "§" else f"§ {cited}"), heading
+    cited = cited if cited[:1].isalpha() or cited[:1] == "§" else f"§ {cited}"
+    attachment = attachment_of(evidence.get("clause_id"), clauses)
+    return (f"{attachment}, {cited}" if attachment else cited), heading
+
+
+# A schedule, exhibit or annex title ("SCHEDULE 2 SERVICE LEVELS", "Exhibit A", "Annex 3 -
+# Data processing") and the leading number of a main-body clause ("12", "Section 8.02").
+# EDGAR's filing labels ("Exhibit 10.38", "Exhibit 10(xiv)") name the whole contract, not a part.
+_ATTACHMENT = re.compile(r"^(schedule|exhibit|annex|appendix|attachment|addendum)\s+(\d{1,3}|[a-z]{1,2}|[ivx]{1,5})\b"
+                         r"(?![.(]\w)", re.I)
+_LEADING_NUMBER = re.compile(r"^(?:(?:section|article|clause|§)\s*)?(\d{1,3})\b", re.I)
+
+
+def attachment_of(clause_id: str | None, clauses: dict[str, dict]) -> str | None:
+    """"Schedule 2" when the clause lies in a schedule (exhibit, annex...), else None.
+
+    Schedules restart their numbering, so "4.3" in Schedule 2 is not clause 4.3 of the
+    agreement, and a citation must say which is meant. A clause is in the attachment whose
+    title last preceded it, until a clause continues the main body's numbering past where
+    it stood at that title. A title that comes again later (a contents list naming the
+    schedules) opens nothing.
+    """
+    titles = {cid: _attachment_title(clause) for cid, clause in clauses.items()}
+    last_title = {label: cid for cid, label in titles.items() if label}
+    current, ceiling, highest = None, 0, 0
+    for cid, clause in clauses.items():
+        label = titles[cid]
+        if label and last_title[label] == cid:
+            current, ceiling = label, highest
+        elif not label and not clause.get("parent") and (lead := _LEADING_NUMBER.match(clause.get("number") or "")):
+            if current and int(lead[1]) > ceiling:
+                current = None
+            highest = max(highest, int(lead[1]))
+        if cid == clause_id:
+            return current
+    return None
+
+
+def _attachment_title(clause: dict) -> str | None:
+    """"Schedule 2" for a clause that is a schedule's title. A title stands alone: "5. Annex 5
+    - Exit plan", an item of a numbered list, is a mention."""
+    if clause.get("parent"):
+        return None
+    number = clause.get("number")
+    title = _ATTACHMENT.match(number) if number else _ATTACHMENT.match(clause.get("heading") or "")
+    return f"{title[1].capitalize()} {title[2].upper()}" if title else None
 
 
 def clause_name(evidence: dict, clauses: dict[str, dict]) -> str:
