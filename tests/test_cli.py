@@ -79,6 +79,13 @@ def test_tag_shows_numbers_headings_labels_and_facts(contract, tiny_model):
     assert numbers[:3] == ["1", "1.1", "2"] or "1.1" in numbers
 
 
+def test_tag_shows_an_unheaded_clause_by_its_first_words(tmp_path, tiny_model):
+    path = tmp_path / "schedule.txt"
+    path.write_text("SCHEDULE 1 SERVICES\n\n1. The Supplier shall operate the help desk.\n")
+    result = run("tag", str(path), model=tiny_model)
+    assert "1  The Supplier shall operate" in result.output, result.output  # not "1  . The Supplier"
+
+
 @pytest.mark.parametrize("content,reason", [
     (b"", "empty file"),
     (b"\x00\x01\x02\x03" * 100, "unsupported file type"),

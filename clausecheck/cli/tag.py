@@ -63,7 +63,7 @@ def _clause_line(clause: dict) -> str:
     else:
         text = clause["text"]
         if clause["number"] and text.startswith(clause["number"]):
-            text = text[len(clause["number"]):]
+            text = text[len(clause["number"]):].lstrip(" .:)")  # "1. The Supplier" -> "The Supplier"
         parts.append(_first_words(text))
     if clause["page"]:
         parts.append(f"p.{clause['page']}")
