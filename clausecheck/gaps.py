@@ -45,8 +45,10 @@ def check_requirement(requirement: Requirement, clauses: list[dict],
     matched = []
     for clause in clauses:
         confidences = [label["confidence"] for label in clause["labels"] if label["category"] in wanted]
-        # "The Client shall have no right to audit" is about audits and meets no audit requirement.
-        if confidences and not requirement.denied_by(clause["text"]):
+        # "The Client shall have no right to audit" is about audits and meets no audit requirement;
+        # nor does "The Provider may audit the Client's records", which protects the other side.
+        if confidences and not requirement.denied_by(clause["text"]) \
+                and not requirement.the_wrong_way_round(clause["text"]):
             matched.append((max(confidences), clause))
 
     missing_elements = []
@@ -96,17 +98,23 @@ def _evidence_order(confidences: list[float], met_by_clause: list[set[str]], def
     among the clauses the model is nearly as sure of as of its best one: for "termination on
     insolvency or change of control" the insolvency clause and the change-of-control clause
     come before the termination-for-convenience clause the model is a little surer of. Then
-    the rest, most confident first, definitions last.
+    (after the best clause, if none of those met an element) the same way, a less sure clause
+    that alone meets an element: the status rests on it, so a reviewer must see it (the data
+    protection penalty clause, not a third service-credit clause). Then the rest, most
+    confident first, definitions last.
     """
     by_confidence = sorted(range(len(confidences)), key=lambda i: (definition[i], -confidences[i]))
-    floor = EVIDENCE_CONFIDENCE_RATIO * max(confidences, default=0.0)
     order, covered = [], set()
-    while True:
-        nxt = next((i for i in by_confidence if confidences[i] >= floor and met_by_clause[i] - covered), None)
-        if nxt is None:
-            break
-        order.append(nxt)
-        covered |= met_by_clause[nxt]
+    for floor in (EVIDENCE_CONFIDENCE_RATIO * max(confidences, default=0.0), 0.0):
+        if floor == 0.0 and not order and by_confidence:  # a doubtful clause does not go first
+            order.append(by_confidence[0])
+            covered |= met_by_clause[by_confidence[0]]
+        while True:
+            nxt = next((i for i in by_confidence if confidences[i] >= floor and met_by_clause[i] - covered), None)
+            if nxt is None:
+                break
+            order.append(nxt)
+            covered |= met_by_clause[nxt]
     chosen = set(order)
     return order + [i for i in by_confidence if i not in chosen]
 

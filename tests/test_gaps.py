@@ -100,6 +100,17 @@ def test_a_doubtful_clause_does_not_jump_ahead_of_the_evidence():
     assert [e["clause_id"] for e in findings["termination-insolvency-control"]["evidence"]] == ["c1", "c2"]
 
 
+def test_the_clause_a_status_rests_on_is_shown_though_the_model_is_less_sure_of_it():
+    credits = [clause(f"c{i}", f"Service credits of {i}% of the monthly charges apply to missed service levels.",
+                      "penalties", confidence=0.99 - i / 100) for i in range(1, 5)]
+    data = clause("c9", "For each breach of its data protection obligations the Provider shall pay a contractual "
+                        "penalty of EUR 25,000.", "penalties", confidence=0.6)
+    findings, _, _ = findings_by_id(credits + [data])
+    finding = findings["data-breach-penalty"]
+    assert finding["status"] == "present"
+    assert [e["clause_id"] for e in finding["evidence"]][:2] == ["c1", "c9"]
+
+
 def test_a_definition_meets_no_element_and_comes_last():
     definition = clause("c1", '"Privacy Laws" means all laws on the privacy and security of personal data, '
                               "including data breach notification laws and laws restricting access to personal data.",
@@ -166,6 +177,47 @@ DENIALS = [
 def test_a_clause_that_denies_the_protection_does_not_meet_it(category, requirement, text):
     findings, _, _ = findings_by_id([clause("c1", text, category)])
     assert findings[requirement]["status"] == "missing"
+
+
+# The playbook is written for the client: a protection that only the other side gets or gives
+# to itself is the wrong way round.
+WRONG_WAY = [
+    ("audit_rights", "audit-rights", "The Provider may audit the Client's records and premises once a year to "
+                                     "verify the fees payable."),
+    ("audit_rights", "audit-rights", "Licensor may, at any time during the term, inspect Licensee's use of the "
+                                     "Software."),
+    ("insurance", "insurance", "The Client shall, at its own cost, maintain public liability insurance of at least "
+                               "GBP 1,000,000."),
+    ("business_continuity", "business-continuity", "The Customer shall maintain back-ups of all of its data and "
+                                                   "is responsible for its own disaster recovery."),
+    ("compliance", "legal-compliance", "The Customer shall comply with all applicable laws in its use of the "
+                                       "Services."),
+    ("termination", "termination-rights", "The Supplier may terminate this Agreement on thirty (30) days' notice "
+                                          "if the Customer fails to pay."),
+]
+RIGHT_WAY = [
+    ("audit_rights", "audit-rights", "The Provider shall permit the Client and its auditors to audit its records."),
+    ("audit_rights", "audit-rights", "Either party may audit the other's records on ten days' notice."),
+    ("insurance", "insurance", "The Client may require the Provider to maintain cyber insurance of EUR 5,000,000."),
+    ("insurance", "insurance", "Each party shall maintain insurance. The Client shall maintain employer's liability "
+                               "insurance."),
+    ("termination", "termination-rights", "The Client may terminate this Agreement on thirty (30) days' notice if "
+                                          "the Supplier is in material breach."),
+    ("insurance", "insurance", "The Company shall maintain public liability insurance of GBP 1,000,000."),
+]
+
+
+@pytest.mark.parametrize("category, requirement, text", WRONG_WAY, ids=[f"{w[1]}-{i}" for i, w in enumerate(WRONG_WAY)])
+def test_a_protection_the_wrong_way_round_does_not_meet_it(category, requirement, text):
+    findings, _, _ = findings_by_id([clause("c1", text, category)])
+    assert findings[requirement]["status"] == "missing"
+
+
+@pytest.mark.parametrize("category, requirement, text", RIGHT_WAY, ids=[f"{w[1]}-{i}" for i, w in enumerate(RIGHT_WAY)])
+def test_a_protection_given_to_the_client_or_both_still_meets_it(category, requirement, text):
+    # "Company" can be either side: the clause is taken as it reads.
+    findings, _, _ = findings_by_id([clause("c1", text, category)])
+    assert findings[requirement]["status"] != "missing"
 
 
 @pytest.mark.parametrize("category, requirement, text", [

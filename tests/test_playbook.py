@@ -82,6 +82,10 @@ def test_custom_playbook(tmp_path):
      "requirement 'exit': field 'subject' is not a list of valid regular expressions"),
     (('categories = ["transition"]', 'categories = ["transition"]\nsubject = "exit"'),
      "requirement 'exit': field 'subject' must be a list of regular expressions"),
+    (('categories = ["transition"]', 'categories = ["transition"]\nsubject = ["exit"]\nnot_by = "supplier"'),
+     "requirement 'exit': field 'not_by' must be one of provider, client (got 'supplier')"),
+    (('categories = ["transition"]', 'categories = ["transition"]\nnot_by = "client"'),
+     "requirement 'exit': field 'not_by' needs a 'subject'"),
 ])
 def test_invalid_playbook_names_requirement_and_field(tmp_path, edit, message):
     path = tmp_path / "p.toml"

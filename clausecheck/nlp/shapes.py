@@ -5,6 +5,10 @@
   functions veto it, and the gap checker does not let it meet a requirement's elements.
 - A denial says the protection is not given ("The Client shall have no right to audit"); the
   gap checker does not let it meet the requirement whose subject it denies.
+- A protection the wrong way round: the playbook is written for the client, so "The
+  Provider may audit the Client's records" or "The Client shall maintain insurance" is about
+  audits and insurance but protects the other side; the gap checker does not let it meet a
+  requirement that names that side in `not_by`.
 """
 
 from __future__ import annotations
@@ -63,3 +67,34 @@ def denies(text: str, subject: re.Pattern, denial: re.Pattern) -> bool:
     """True when every sentence of ``text`` that names the subject denies it, without exception."""
     named = [sentence for sentence in _SENTENCE.split(text) if subject.search(sentence)]
     return bool(named) and all(denial.search(s) and not _LIMITER.search(s) for s in named)
+
+
+# The two sides of an outsourcing contract, by the capitalised names contracts define for them.
+# Names that can stand for either side ("Company", "Outsourcer") are left out: with them the
+# direction of a clause is not known, and the clause is taken as it reads.
+ROLE_NAMES: dict[str, str] = {
+    "provider": r"(?:Service\s+)?Provider|Supplier|Vendor|Contractor|Consultant|Licensor|Processor",
+    "client": r"Client|Customer|Buyer|Purchaser|Licensee|Controller",
+}
+_MODAL = (r"(?:shall|may|will|must|can|agrees?\s+to|undertakes?\s+to|is\s+(?:entitled|required|obliged|obligated)\s+to|"
+          r"(?:shall\s+)?(?:have|has)\s+the\s+right\s+to|reserves\s+the\s+right\s+to)")
+# Verbs through which one side gives the other the protection: "The Provider shall permit the
+# Client to audit", "shall provide access for inspection".
+_GIVING = r"permit|allow|grant|enable|submit|co-?operate|assist|facilitate|make\s+available|provide|give|afford"
+
+
+def actor_pattern(role: str, subject: str) -> re.Pattern:
+    """A sentence in which ``role``'s side itself does the subject: "The Provider may at any
+    time audit", "the Client shall, at its cost, maintain ... insurance". Not when the
+    protection is given to someone ("shall permit the Client to audit") or another party is
+    named before the subject ("may require the Provider to maintain insurance")."""
+    anyone = "|".join(ROLE_NAMES.values())
+    return re.compile(
+        rf"\b(?:{ROLE_NAMES[role]})\b(?i:\s+(?:[^.;]{{0,40}}?,\s+)?{_MODAL}\b"
+        rf"(?:(?!\b(?:{_GIVING}|{anyone})\b)[^.;]){{0,80}}?(?:{subject}))")
+
+
+def done_only_by(text: str, subject: re.Pattern, actor: re.Pattern) -> bool:
+    """True when every sentence of ``text`` that names the subject has ``actor``'s side doing it."""
+    named = [sentence for sentence in _SENTENCE.split(text) if subject.search(sentence)]
+    return bool(named) and all(actor.search(s) for s in named)
