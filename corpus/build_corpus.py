@@ -100,6 +100,15 @@ class Decided:
             return "undecided"
         return self.auto[cat]
 
+    def by_rules(self, cat: str) -> bool:
+        """Whether the label is the labelling functions' negative alone: no reviewer, no
+        expert source (CUAD's exhaustive categories, LEDGAR's boilerplate labels) said so."""
+        if self.final(cat) != "neg" or cat in self.reviewed or cat in self.trusted:
+            return False
+        if self.unit.kind == "cuad" and cat in CUAD_EXACT_CATEGORIES:
+            return False
+        return not (self.unit.kind == "ledgar" and self.unit.extra.get("ledgar") in lf.LEDGAR_NONE)
+
 
 def _h(seed: int, *parts: str) -> str:
     return hashlib.sha1(":".join([str(seed), *parts]).encode("utf-8")).hexdigest()
@@ -415,6 +424,9 @@ def corpus_rows(decided: list[Decided], seed: int) -> list[dict]:
             "heading": d.unit.heading,
             "group": d.unit.group,
             "ignore": [c for c in CATEGORY_IDS if d.final(c) == "undecided"],
+            # Negatives no one but the labelling functions decided: the classifier reads the
+            # same rules' votes, so a figure that counts these flatters it (benchmarks/expert_labels.py).
+            "by_rules": [c for c in CATEGORY_IDS if d.by_rules(c)],
         })
     return rows
 

@@ -224,10 +224,14 @@ def test_builder_writes_the_corpus_format_deterministically_and_applies_reviews(
     assert rows
     kinds = set()
     for row in rows:
-        assert set(row) == {"text", "labels", "source", "heading", "group", "ignore"}
+        assert set(row) == {"text", "labels", "source", "heading", "group", "ignore", "by_rules"}
         assert row["text"].strip() and len(row["text"].split()) >= 6
         assert set(row["labels"]) <= set(CATEGORY_IDS) and set(row["ignore"]) <= set(CATEGORY_IDS)
         assert not set(row["labels"]) & set(row["ignore"])
+        # by_rules: negatives only the labelling functions decided, never CUAD's exhaustive ones
+        assert not set(row["by_rules"]) & (set(row["labels"]) | set(row["ignore"]))
+        if row["source"].startswith("cuad/"):
+            assert not set(row["by_rules"]) & set(build_corpus.CUAD_EXACT_CATEGORIES)
         path, span = row["source"].rsplit("#", 1)
         start, end = map(int, span.split("-"))
         assert end - start == len(row["text"])
@@ -256,6 +260,7 @@ def test_builder_writes_the_corpus_format_deterministically_and_applies_reviews(
     reviewed = [json.loads(line) for line in _build(tmp_path, "c.jsonl", labels).read_text(encoding="utf-8").splitlines()]
     row = next(r for r in reviewed if r["source"] == target["source"])
     assert ("fees" in row["labels"]) is flipped
+    assert "fees" not in row["by_rules"]  # a reviewer decided it
 
 
 def _decided(start: int, end: int) -> build_corpus.Decided:

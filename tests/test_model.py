@@ -24,14 +24,14 @@ TEXTS = {
 }
 
 
-def tiny_classifier() -> ClauseClassifier:
+def tiny_classifier(cues: float = 0.0) -> ClauseClassifier:
     texts, Y = [], []
     categories = ["termination", "insurance"]
     for label, examples in TEXTS.items():
         for text in examples * 3:
             texts.append(text)
             Y.append([int(label == c) for c in categories])
-    clf = ClauseClassifier(categories=categories, vectorizer_params={
+    clf = ClauseClassifier(categories=categories, cues=cues, vectorizer_params={
         "word": {"min_df": 1}, "char": {"min_df": 1}, "heading": {"min_df": 1}})
     return clf.fit(texts, [""] * len(texts), np.array(Y))
 
@@ -45,6 +45,30 @@ def test_fit_predict_and_round_trip(tmp_path):
     assert sorted(p.name for p in (tmp_path / "m").iterdir()) == ["model.json", "vocabulary.json", "weights.npz"]
     loaded = ClauseClassifier.load(tmp_path / "m")
     np.testing.assert_allclose(loaded.predict_proba(probe), before, atol=2e-3)
+
+
+def test_rule_cues_round_trip_and_are_pinned_to_their_rules(tmp_path):
+    clf = tiny_classifier(cues=0.5)
+    probe = ["The Provider shall keep all risks insured.", "Either party may end this Agreement."]
+    headings = ["Insurance", "Termination"]
+    before = clf.predict_proba(probe, headings)
+    clf.save(tmp_path / "m")
+    loaded = ClauseClassifier.load(tmp_path / "m")  # scores with its own code, cues included
+    np.testing.assert_allclose(loaded.predict_proba(probe, headings), before, atol=2e-3)
+    assert loaded.cues == 0.5
+    # A model trained on other rules must not run: its weights would read features they were
+    # not fitted to, and nothing would show it.
+    meta = json.loads((tmp_path / "m" / "model.json").read_text())
+    meta["cues"]["fingerprint"] = "0123456789abcdef"
+    (tmp_path / "m" / "model.json").write_text(json.dumps(meta))
+    with pytest.raises(ModelError, match="trained with other rule cues.*retrain"):
+        ClauseClassifier.load(tmp_path / "m")
+
+
+def test_the_shipped_model_reads_these_rules():
+    from clausecheck.model import default_model_dir
+    model = ClauseClassifier.load(default_model_dir())
+    assert model.cues > 0
 
 
 def test_loading_refuses_pickled_arrays(tmp_path):

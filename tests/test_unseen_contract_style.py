@@ -86,19 +86,17 @@ def test_the_weak_vendor_agreement_gets_exactly_the_gaps_written_into_it():
     assert missing == {rid for rid, elements in WEAK_GAPS.items() if not elements}
 
 
-def test_the_continental_agreement_has_every_protection_but_one_the_model_misses():
+def test_the_continental_agreement_has_every_protection():
     findings = _scan("continental_outsourcing_agreement.txt")
     gaps = {rid: f["missing_elements"] for rid, f in findings.items() if f["status"] != "present"}
+    assert gaps == {}
     # § 12(1): "a contractual penalty (Vertragsstrafe) of EUR 25,000" for each breach of the
-    # data protection or confidentiality duties. The model scores it 0.12 for penalties: the
-    # penalties it learnt from are US liquidated damages and service credits.
-    assert gaps == {"data-breach-penalty": ["tied-to-data-breach"]}
-
-
-@pytest.mark.xfail(strict=True, reason="the model misses the continental contractual penalty (Vertragsstrafe)")
-def test_the_continental_contractual_penalty_is_found():
-    findings = _scan("continental_outsourcing_agreement.txt")
-    assert findings["data-breach-penalty"]["status"] == "present"
+    # data protection or confidentiality duties. Words alone scored it 0.12 for penalties (the
+    # training penalties are US liquidated damages and service credits); the rule cue of its
+    # heading, "Contractual penalty", carries it.
+    # The clause that makes the finding present is shown, though the model is surer of others.
+    assert any(e["snippet"].startswith("(1) For each case of culpable breach")
+               for e in findings["data-breach-penalty"]["evidence"])
 
 
 def test_paragraphs_are_cited_with_their_section():

@@ -16,7 +16,7 @@ ATTRIBUTION = """\
 - **Bonterms** standard agreements: CC0 1.0.
 
 Our own contribution — the reviewed labels in `corpus/labels/` and the labelling functions in
-`corpus/labelling.py` — is part of this repository."""
+`clausecheck/model/cues.py` and `corpus/labelling.py` — is part of this repository."""
 
 
 def _fmt(value) -> str:
@@ -27,6 +27,7 @@ def write_model_card(directory: str | Path, meta: dict) -> Path:
     """Write MODEL_CARD.md for a saved model directory and return its path."""
     info = meta.get("info", {})
     test = info.get("test_metrics", {})
+    expert = info.get("test_metrics_expert_cells", {})
     cv = info.get("cross_validation_metrics", {})
     splits = info.get("splits", {})
     lines = [
@@ -38,9 +39,14 @@ def write_model_card(directory: str | Path, meta: dict) -> Path:
         "",
         "## Model",
         "",
-        "- Features: TF-IDF word 1–2-grams, character 3–5-grams (within words) and heading words.",
+        "- Features: TF-IDF word 1–2-grams, character 3–5-grams (within words) and heading words"
+        + (f"; and the votes of the taxonomy's rules (`clausecheck/model/cues.py`: per category, a strong "
+           f"phrase, the rules' positive vote, a heading rule, a mention without a veto), weighted "
+           f"{meta['cues']['weight']}; the model records the rules' fingerprint ({meta['cues']['fingerprint']}) "
+           "and refuses to run with other rules." if meta.get("cues") else "."),
         "- Estimator: one linear model per category — chosen by grouped cross-validation among "
-        + ", ".join(f"`{c['model']}` (C={c['C']}): CV macro-F1 {_fmt(c.get('cv_macro_f1'))}"
+        + ", ".join(f"`{c['model']}` (C={c['C']}{', cues ' + str(c['cues']) if c.get('cues') else ''}): "
+                    f"CV macro-F1 {_fmt(c.get('cv_macro_f1'))}"
                     for c in info.get("comparison", [])) + f"; kept: `{meta.get('model')}` (C={meta.get('C')}).",
         "- Probabilities: Platt scaling fitted on out-of-fold scores; one decision threshold per",
         "  category, chosen for F1 on the same out-of-fold scores.",
@@ -75,17 +81,19 @@ def write_model_card(directory: str | Path, meta: dict) -> Path:
         "",
         "## Metrics on held-out contracts",
         "",
-        "| category | precision | recall | F1 | support | cross-validated F1 |",
-        "|---|---|---|---|---|---|",
+        "| category | precision | recall | F1 | support | F1, expert cells | cross-validated F1 |",
+        "|---|---|---|---|---|---|---|",
     ]
     for category, s in test.get("categories", {}).items():
         cv_f1 = cv.get("categories", {}).get(category, {}).get("f1")
+        expert_f1 = expert.get("categories", {}).get(category, {}).get("f1")
         lines.append(f"| {category} | {_fmt(s['precision'])} | {_fmt(s['recall'])} | {_fmt(s['f1'])} | "
-                     f"{s['support']} | {_fmt(cv_f1)} |")
+                     f"{s['support']} | {_fmt(expert_f1)} | {_fmt(cv_f1)} |")
     for avg in ("micro", "macro"):
         s = test.get(avg, {})
         lines.append(f"| **{avg} average** | {_fmt(s.get('precision'))} | {_fmt(s.get('recall'))} | "
-                     f"**{_fmt(s.get('f1'))}** | {s.get('support', '')} | {_fmt(cv.get(avg, {}).get('f1'))} |")
+                     f"**{_fmt(s.get('f1'))}** | {s.get('support', '')} | {_fmt(expert.get(avg, {}).get('f1'))} | "
+                     f"{_fmt(cv.get(avg, {}).get('f1'))} |")
     micro, macro = test.get("micro", {}).get("f1"), test.get("macro", {}).get("f1")
     weak = [c for c, v in test.get("categories", {}).items() if v["f1"] is not None and v["f1"] < 0.65]
     met = micro is not None and micro >= 0.85 and macro is not None and macro >= 0.80 and not weak
@@ -101,6 +109,13 @@ def write_model_card(directory: str | Path, meta: dict) -> Path:
         "held-out positives have wide uncertainty; the cross-validated column (all development",
         "contracts) is the steadier estimate. The figures are reproduced by",
         "`clausecheck evaluate --corpus corpus/build/corpus.jsonl --split test`.",
+        "",
+        "*Expert cells*: most negatives in the corpus are the labelling functions' own (no reviewer",
+        "or expert source decided them). A model that reads those rules' votes is rewarded for",
+        "agreeing with them there, so the first F1 column (and the cross-validated one) flatters",
+        "it; the expert-cells column counts every positive but only the negatives a reviewer,",
+        "CUAD's exhaustive annotation or LEDGAR's boilerplate labels gave",
+        "(`benchmarks/expert_labels.py`). Compare models on it.",
         "",
         "## Limits",
         "",

@@ -7,7 +7,9 @@ NPZ, ``load`` reads them back with ``allow_pickle=False``: loading a model never
 from the model file.
 
 Input is a clause's text and its heading (the clause's own or its section's): headings are
-short, reliable signals ("Termination", "Insurance"), so they get their own features.
+short, reliable signals ("Termination", "Insurance"), so they get their own features. With
+``cues`` above zero the votes of the taxonomy's rules (:mod:`.cues`: headings, phrases,
+keywords and vetoes per category) are features too, scaled by that weight.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ class ClauseClassifier:
     categories: list[str]
     model: str = "logreg"  # "logreg", "linear_svm" or "sgd_logistic"
     C: float = 4.0  # inverse regularisation (logreg, linear_svm); the alpha for sgd_logistic
+    cues: float = 0.0  # weight of the rule-vote features (0: words and headings only)
     vectorizer_params: dict = field(default_factory=dict)
 
     # Fitted state.
@@ -80,7 +83,14 @@ class ClauseClassifier:
         headings = [h or "" for h in (headings if headings is not None else [""] * len(texts))]
         parts = [self.vectorizers_["word"].transform(texts), self.vectorizers_["char"].transform(texts),
                  self.vectorizers_["heading"].transform(headings)]
+        if self.cues:
+            parts.append(self._cue_features(texts, headings))
         return hstack(parts, format="csr", dtype=np.float32)
+
+    def _cue_features(self, texts: Sequence[str], headings: Sequence[str]) -> np.ndarray:
+        from .cues import cue_matrix
+
+        return cue_matrix(texts, headings, self.categories) * np.float32(self.cues)
 
     # -- estimator API ---------------------------------------------------------------
     def fit(self, texts: Sequence[str], headings: Sequence[str | None], Y: np.ndarray,
@@ -142,6 +152,9 @@ class ClauseClassifier:
                 features = self.features_[name]
                 X = features.transform_many(chunk)
                 scores[lo:hi] += X @ self.coef_by_feature_[offset:offset + len(features.vocabulary)]
+            if self.cues:
+                cue_offset = offsets[-1] + len(self.features_[_VECTORIZERS[-1]].vocabulary)
+                scores[lo:hi] += self._cue_features(texts[lo:hi], headings[lo:hi]) @ self.coef_by_feature_[cue_offset:]
         return scores
 
     def _offsets(self) -> list[int]:
@@ -204,6 +217,9 @@ class ClauseClassifier:
                                                        "sublinear_tf", "norm", "use_idf", "smooth_idf")}
         meta = {"format": FORMAT, "categories": self.categories, "model": self.model, "C": self.C,
                 "vectorizers": vec_params, "info": {**self.info_, **(info or {})}}
+        if self.cues:
+            from .cues import cue_names, fingerprint
+            meta["cues"] = {"weight": self.cues, "names": cue_names(self.categories), "fingerprint": fingerprint()}
         _atomic_write(directory / "model.json", json.dumps(meta, indent=1, sort_keys=True).encode())
         _atomic_write(directory / "vocabulary.json",
                       json.dumps(vocabularies, ensure_ascii=False, separators=(",", ":")).encode())
@@ -229,6 +245,9 @@ class ClauseClassifier:
         if meta.get("format") != FORMAT:
             raise ModelError(f"{directory}: unknown model format {meta.get('format')!r}")
         clf = cls(categories=list(meta["categories"]), model=meta["model"], C=meta["C"])
+        if meta.get("cues"):
+            clf.cues = float(meta["cues"]["weight"])
+            _check_cues(directory, meta["cues"], clf.categories)
         clf.features_ = {}
         for name in _VECTORIZERS:
             params = meta["vectorizers"][name]
@@ -239,12 +258,28 @@ class ClauseClassifier:
                 vocabulary={term: i for i, term in enumerate(vocabularies[name])},
                 idf=arrays[f"idf_{name}"].astype(np.float64))
         clf.coef_ = arrays["coef"].astype(np.float32)
+        expected = sum(len(clf.features_[name].vocabulary) for name in _VECTORIZERS) + \
+            (len(meta["cues"]["names"]) if clf.cues else 0)
+        if clf.coef_.shape != (len(clf.categories), expected):
+            raise ModelError(f"{directory}: weights do not match the vocabulary ({clf.coef_.shape[1]} columns, "
+                             f"{expected} features)")
         clf.coef_by_feature_ = np.ascontiguousarray(clf.coef_.T, dtype=np.float64)
         clf.intercept_ = arrays["intercept"]
         clf.platt_ = arrays["platt"]
         clf.thresholds_ = arrays["thresholds"]
         clf.info_ = meta.get("info", {})
         return clf
+
+
+def _check_cues(directory: Path, recorded: dict, categories: list[str]) -> None:
+    """A model reads the rule votes it was trained on, or none: other rules would feed its
+    weights features they were not fitted to, and its labels would be wrong without a sign."""
+    from .cues import cue_names, fingerprint
+
+    if recorded.get("names") != cue_names(categories) or recorded.get("fingerprint") != fingerprint():
+        raise ModelError(f"{directory}: the model was trained with other rule cues (fingerprint "
+                         f"{recorded.get('fingerprint')}, this clausecheck has {fingerprint()}); retrain it with "
+                         "`clausecheck train`")
 
 
 def best_threshold(probabilities: np.ndarray, y: np.ndarray) -> float:

@@ -28,10 +28,12 @@ CV_FOLDS = 4
 
 # The candidates `train` compares on the validation split; the best macro-F1 is kept.
 # (Logistic regression with liblinear scores like the SVM here but takes four times as long;
-# the SGD logistic model is the cheap probabilistic alternative.)
+# the SGD logistic model is the cheap probabilistic alternative.) Both read the rule votes
+# (cues) beside the words: on held-out contracts, counting only labels a reviewer or CUAD
+# gave, they lift micro-F1 0.793 -> 0.810 and macro-F1 0.733 -> 0.760 (see the model card).
 CANDIDATES: tuple[dict, ...] = (
-    {"model": "linear_svm", "C": 0.3},
-    {"model": "sgd_logistic", "C": 2e-5},
+    {"model": "linear_svm", "C": 0.3, "cues": 0.2},
+    {"model": "sgd_logistic", "C": 2e-5, "cues": 0.2},
 )
 
 
@@ -155,6 +157,8 @@ def train(rows: list[dict], out: str | Path, *, candidates: Iterable[dict] = CAN
     meta_path = out / "model.json"
     meta = json.loads(meta_path.read_text())
     meta["info"]["test_metrics"] = test_scores
+    if any("by_rules" in row for row in test):
+        meta["info"]["test_metrics_expert_cells"] = score(shipped, test, expert_only=True)
     tmp = meta_path.with_name("model.json.tmp")
     tmp.write_text(json.dumps(meta, indent=1, sort_keys=True))
     tmp.replace(meta_path)
@@ -162,9 +166,19 @@ def train(rows: list[dict], out: str | Path, *, candidates: Iterable[dict] = CAN
     return test_scores
 
 
-def score(clf: ClauseClassifier, rows: list[dict]) -> dict:
-    """Evaluate a classifier on corpus rows."""
+def score(clf: ClauseClassifier, rows: list[dict], *, expert_only: bool = False) -> dict:
+    """Evaluate a classifier on corpus rows.
+
+    ``expert_only`` leaves out the negatives that only the labelling functions decided (a
+    row's ``by_rules``): the classifier reads those rules' votes, so counting them flatters it.
+    """
     Y, M = rows_to_matrix(rows, clf.categories)
+    if expert_only:
+        index = {c: j for j, c in enumerate(clf.categories)}
+        for i, row in enumerate(rows):
+            for category in row.get("by_rules", []):
+                if category in index:
+                    M[i, index[category]] = False
     texts, heads = _inputs(rows)
     predictions = clf.predict(texts, heads) if rows else np.zeros_like(Y)
     return evaluate_predictions(Y, predictions, clf.categories, M)
