@@ -10,6 +10,9 @@ Both were written for these tests (by us, from scratch), in tests/contracts/:
   "7.", "7.1" under Title Case headings, Texas law. What it lacks is listed in WEAK_GAPS.
 - continental_outsourcing_agreement.txt: the English of a German-style agreement ("§ 12
   Contractual penalty", paragraphs "(1)", "(2)", items "a)"), with every protection.
+- uk_outsourcing_agreement.txt: an English-law agreement ("Supplier" and "Customer", clauses
+  "11.3", cross-references "Clause 11.2(b)", four schedules that restart their numbering at
+  1), with every protection.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from click.testing import CliRunner
 
 from clausecheck.cli import main
 from clausecheck.model import default_model_dir
+from clausecheck.report.render import clause_name
 
 CONTRACTS = Path(__file__).parent / "contracts"
 
@@ -107,3 +111,22 @@ def test_paragraphs_are_cited_with_their_section():
     present = result.output.split("PRESENT (")[1]
     assert "Audit and on-site inspection rights · § 9(" in present
     assert "§ (" not in result.output
+
+
+def test_the_uk_agreement_has_every_protection_and_cites_its_schedules():
+    if not (default_model_dir() / "model.json").exists():
+        pytest.skip(f"no shipped clause model at {default_model_dir()} (train one with `clausecheck train`)")
+    result = CliRunner().invoke(main, ["scan", str(CONTRACTS / "uk_outsourcing_agreement.txt"), "--format", "json"])
+    report = json.loads(result.stdout)
+    assert {f["requirement"]: f["status"] for f in report["findings"] if f["status"] != "present"} == {}
+    penalty = next(f for f in report["findings"] if f["requirement"] == "data-breach-penalty")
+    assert any(e["number"] == "11.3" for e in penalty["evidence"])  # liquidated damages per data breach
+    # Schedule 2's "4.3" is not clause 4.3 of the agreement (the monthly performance report).
+    clauses = {c["id"]: c for c in report["clauses"]}
+
+    def cited(words):
+        return clause_name({"clause_id": next(i for i, c in clauses.items() if c["text"].startswith(words))}, clauses)
+
+    assert cited("4.3 The total Service Credits") == "Schedule 2, § 4.3"
+    assert cited("4.3 The Supplier shall") == "§ 4.3"
+
