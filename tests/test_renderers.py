@@ -431,6 +431,10 @@ SCHEDULE 1 SERVICE LEVELS
 SCHEDULE 2 CHARGES
 
 1.1 The monthly service charge is GBP 80,000, invoiced monthly in arrears.
+
+Annexure B - Service Levels
+
+2.1 Ninety-five per cent of calls shall be answered within twenty seconds.
 """
 
 
@@ -451,3 +455,4 @@ def test_a_paragraph_of_a_schedule_is_cited_with_its_schedule(tiny_model, tmp_pa
     assert cited("4.1 This Agreement") == "§ 4.1"  # "Annex 5" in a numbered clause is a mention
     assert cited("1.1 The Core Systems") == "Schedule 1, § 1.1"
     assert cited("1.1 The monthly") == "Schedule 2, § 1.1"
+    assert cited("2.1 Ninety-five") == "Annexure B, § 2.1"

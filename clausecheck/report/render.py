@@ -175,7 +175,7 @@ def reference(evidence: dict, clauses: dict[str, dict]) -> tuple[str | None, str
 # A schedule, exhibit or annex title ("SCHEDULE 2 SERVICE LEVELS", "Exhibit A", "Annex 3 -
 # Data processing") and the leading number of a main-body clause ("12", "Section 8.02").
 # EDGAR's filing labels ("Exhibit 10.38", "Exhibit 10(xiv)") name the whole contract, not a part.
-_ATTACHMENT = re.compile(r"^(schedule|exhibit|annex|appendix|attachment|addendum)\s+(\d{1,3}|[a-z]{1,2}|[ivx]{1,5})\b"
+_ATTACHMENT = re.compile(r"^(schedule|exhibit|annexure|annex|appendix|attachment|addendum)\s+(\d{1,3}|[a-z]{1,2}|[ivx]{1,5})\b"
                          r"(?![.(]\w)", re.I)
 _LEADING_NUMBER = re.compile(r"^(?:(?:section|article|clause|§)\s*)?(\d{1,3})\b", re.I)
 
