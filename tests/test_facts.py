@@ -68,3 +68,18 @@ def test_no_facts_in_references():
                                          ("twenty one", 21)])
 def test_words_to_number(words, value):
     assert words_to_number(words) == value
+
+
+@pytest.mark.parametrize("text, amount, currency", [
+    ("liquidated damages of INR 25,00,000 for each breach", 2_500_000, "INR"),
+    ("cyber insurance of ₹10,00,00,000", 100_000_000, "INR"),
+    ("a penalty of Rs. 2 crore", 20_000_000, "INR"),
+    ("25 lakh rupees per incident", 2_500_000, "INR"),
+    ("a monthly fee of S$ 40,000", 40_000, "SGD"),
+])
+def test_money_in_indian_and_asian_contracts(text, amount, currency):
+    assert [(f.value, f.unit) for f in find_facts(text) if f.kind == "money"] == [(amount, currency)]
+
+
+def test_a_currency_code_inside_a_word_is_no_money():
+    assert not [f for f in find_facts("respond within four hours 24 times a year") if f.kind == "money"]

@@ -38,14 +38,21 @@ DURATION_UNIT_RE = re.compile(
 DURATION_NUMBER_RE = re.compile(
     rf"(?:\b(?P<words>{_WORD_NUMBER}))?\s*(?:\(\s*(?P<paren>{_DIGITS})\s*\)|(?P<digits>(?<![\w.,]){_DIGITS}))?\s*$",
     re.I)
+# Currencies before the amount ("EUR 2 million", "Rs. 25,00,000", "S$ 40,000") and after it
+# ("2 million dollars", "25 lakh rupees"). Amounts are grouped in thousands or, as in India,
+# in lakhs and crores ("2,50,00,000").
+_CURRENCY_BEFORE = r"US\$|USD|EUR|GBP|CHF|CAD|AUD|INR|Rs\.?|₹|SGD|S\$|HKD|HK\$|NZD|ZAR|SEK|NOK|DKK|AED|JPY|CNY|RMB|\$|€|£"
+_CURRENCY_AFTER = r"dollars|euros|pounds|rupees|USD|EUR|GBP|INR|SGD"
+_AMOUNT = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?|\d{1,3}(?:[,.\s]\d{3})*(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?"
+_SCALE = r"million|billion|thousand|lakhs?|lacs?|crores?"
 MONEY_RE = re.compile(
-    r"(?:(?P<cur>US\$|USD|EUR|GBP|CHF|CAD|AUD|\$|€|£)\s?(?P<amount>\d{1,3}(?:[,.\s]\d{3})*(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)"
-    r"(?:\s?(?P<scale>million|billion|thousand|[mk])\b)?"
-    r"|(?P<amount2>\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s?(?P<scale2>million|billion|thousand)?\s?"
-    r"(?P<cur2>dollars|euros|pounds|USD|EUR|GBP)\b)", re.I)
+    rf"(?:(?<![a-z])(?P<cur>{_CURRENCY_BEFORE})\s?(?P<amount>{_AMOUNT})(?:\s?(?P<scale>{_SCALE}|[mk])\b)?"
+    rf"|(?P<amount2>{_AMOUNT})\s?(?P<scale2>{_SCALE})?\s?(?P<cur2>{_CURRENCY_AFTER})\b)", re.I)
 # Every money match holds a currency token; finding those first and running MONEY_RE only
 # around them spares trying its digit-led alternative at every position of a long contract.
-_CURRENCY_TOKEN_RE = re.compile(r"(?=[$€£ueagcdp])(?:US\$|USD|EUR|GBP|CHF|CAD|AUD|\$|€|£|dollars|euros|pounds)", re.I)
+_CURRENCY_TOKEN_RE = re.compile(rf"(?=[$€£₹ueagcdpirshnzjk])(?:{_CURRENCY_BEFORE}|{_CURRENCY_AFTER})", re.I)
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "lakh": 1e5, "lakhs": 1e5,
+           "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7}
 _MONEY_REACH = 80  # characters before a currency token in which its amount can start
 PERCENT_RE = re.compile(r"(?P<num>\d(?<![\w.]\d)\d{0,2}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)", re.I)
 # "ten percent (10%)": the words before a bracketed figure belong to the same fact.
@@ -159,7 +166,7 @@ def find_facts(text: str) -> list[Fact]:
             value = _number(re.sub(r"[\s.](?=\d{3}\b)", "", amount) if amount.count(".") > 1 else amount)
         except ValueError:
             continue
-        value *= {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9}.get(scale, 1)
+        value *= _SCALES.get(scale, 1)
         facts.append(Fact("money", m.group(0).strip(), m.start(), m.start() + len(m.group(0).strip()), value,
                           _currency(currency)))
     for m in PERCENT_RE.finditer(text):
@@ -196,7 +203,8 @@ def _currency(symbol: str | None) -> str | None:
     if not symbol:
         return None
     return {"$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "€": "EUR", "eur": "EUR",
-            "euros": "EUR", "£": "GBP", "gbp": "GBP", "pounds": "GBP"}.get(symbol.lower(), symbol.upper())
+            "euros": "EUR", "£": "GBP", "gbp": "GBP", "pounds": "GBP", "rs": "INR", "rs.": "INR", "₹": "INR",
+            "rupees": "INR", "s$": "SGD", "hk$": "HKD", "rmb": "CNY"}.get(symbol.lower(), symbol.upper())
 
 
 def _without_overlaps(facts: list[Fact]) -> list[Fact]:
