@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .nlp.shapes import is_bare_definition
+from .nlp.shapes import clause_body, is_bare_definition
 from .playbook import Playbook, Requirement
 from .taxonomy import CATEGORY_IDS
 
@@ -43,13 +43,20 @@ def check_requirement(requirement: Requirement, clauses: list[dict],
     """One finding: the requirement's status, missing elements and evidence."""
     wanted = set(requirement.categories)
     matched = []
+    by_id = None
     for clause in clauses:
         confidences = [label["confidence"] for label in clause["labels"] if label["category"] in wanted]
-        # "The Client shall have no right to audit" is about audits and meets no audit requirement;
-        # nor does "The Provider may audit the Client's records", which protects the other side.
-        if confidences and not requirement.denied_by(clause["text"]) \
-                and not requirement.the_wrong_way_round(clause["text"]):
-            matched.append((max(confidences), clause))
+        if not confidences:
+            continue
+        if requirement.subject is not None:
+            by_id = by_id if by_id is not None else {c["id"]: c for c in clauses}
+            words = _sentence_of(clause, by_id)
+            # "The Client shall have no right to audit" is about audits and meets no audit
+            # requirement; nor does "The Provider may audit the Client's records", which
+            # protects the other side.
+            if requirement.denied_by(words) or requirement.the_wrong_way_round(words):
+                continue
+        matched.append((max(confidences), clause))
 
     missing_elements = []
     if matched:
@@ -117,6 +124,19 @@ def _evidence_order(confidences: list[float], met_by_clause: list[set[str]], def
             covered |= met_by_clause[nxt]
     chosen = set(order)
     return order + [i for i in by_confidence if i not in chosen]
+
+
+def _sentence_of(clause: dict, by_id: dict[str, dict]) -> str:
+    """The clause's words without its number and heading, after its parent's lead-in when
+    the parent ends in a colon: item "(a) general liability insurance of $1,000,000" is read
+    as "Customer shall maintain the following insurance: (a) general liability …"."""
+    words = clause_body(clause["text"], clause.get("number"), clause.get("heading"))
+    parent = by_id.get(clause.get("parent"))
+    if parent is not None:
+        lead = clause_body(parent["text"], parent.get("number"), parent.get("heading"))
+        if lead.endswith(":"):
+            return f"{lead} {words}"
+    return words
 
 
 def _elements_met(requirement: Requirement, scope: list[dict]) -> set[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import PlaybookError
-from .nlp.shapes import ROLE_NAMES, actor_pattern, denial_pattern, denies, done_only_by
+from .nlp.shapes import ROLE_NAMES, Direction, denial_pattern, denies
 from .taxonomy import CATEGORY_IDS
 
 SEVERITIES = ("high", "medium", "low")
@@ -56,15 +56,15 @@ class Requirement:
     # The side ("provider" or "client") whose doing the subject protects the wrong party: with
     # not_by = "provider", "The Provider may audit the Client's records" meets no audit right.
     not_by: str | None = None
-    wrong_actor: re.Pattern | None = None
+    direction: Direction | None = None
 
     def denied_by(self, text: str) -> bool:
         """True for a clause that says the protection is not given."""
         return self.subject is not None and denies(text, self.subject, self.denial)
 
     def the_wrong_way_round(self, text: str) -> bool:
-        """True for a clause in which only the `not_by` side does the subject."""
-        return self.wrong_actor is not None and done_only_by(text, self.subject, self.wrong_actor)
+        """True for a clause in which the `not_by` side, and not the other, does the subject."""
+        return self.direction is not None and self.direction.the_wrong_way_round(text, self.subject)
 
 
 @dataclass(frozen=True)
@@ -169,21 +169,21 @@ def _requirement(item: object, n: int, seen: set[str]) -> tuple[Requirement | No
         except re.error as exc:
             errors.append(f"{where}: field 'subject' is not a list of valid regular expressions ({exc})")
     not_by = item.get("not_by")
-    wrong_actor = None
+    direction = None
     if not_by is not None:
         if not_by not in ROLE_NAMES:
             errors.append(f"{where}: field 'not_by' must be one of {', '.join(ROLE_NAMES)} (got {not_by!r})")
         elif not words:
             errors.append(f"{where}: field 'not_by' needs a 'subject' (what that side must not be the one doing)")
         elif subject is not None:
-            wrong_actor = actor_pattern(not_by, subject.pattern)
+            direction = Direction.against(not_by, subject.pattern)
     if errors:
         return None, errors
     return Requirement(id=rid, title=item["title"].strip(), severity=severity, risk=item["risk"].strip(),
                        categories=tuple(categories), rationale=item.get("rationale", "").strip(),
                        recommendation=item.get("recommendation", "").strip(), source=item.get("source", "").strip(),
                        elements=tuple(elements), subject=subject, denial=denial, not_by=not_by,
-                       wrong_actor=wrong_actor), []
+                       direction=direction), []
 
 
 def _element(item: object, where: str) -> tuple[Element | None, list[str]]:

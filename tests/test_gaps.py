@@ -111,6 +111,19 @@ def test_the_clause_a_status_rests_on_is_shown_though_the_model_is_less_sure_of_
     assert [e["clause_id"] for e in finding["evidence"]][:2] == ["c1", "c9"]
 
 
+def test_an_item_is_read_after_its_lead_in():
+    # "(a) general liability insurance of $1,000,000" names no one; its lead-in does.
+    lead = clause("c1", "14.1 Customer shall maintain, at its own expense, the following insurance:", "insurance")
+    item = clause("c2", "(a) commercial general liability insurance of at least $1,000,000 per occurrence;",
+                  "insurance")
+    lead["number"], item["number"], item["parent"] = "14.1", "(a)", "c1"
+    findings, _, _ = findings_by_id([lead, item])
+    assert findings["insurance"]["status"] == "missing"
+    lead["text"] = "14.1 Provider shall maintain, at its own expense, the following insurance:"
+    findings, _, _ = findings_by_id([lead, item])
+    assert findings["insurance"]["status"] == "present"
+
+
 def test_a_definition_meets_no_element_and_comes_last():
     definition = clause("c1", '"Privacy Laws" means all laws on the privacy and security of personal data, '
                               "including data breach notification laws and laws restricting access to personal data.",
@@ -188,6 +201,14 @@ WRONG_WAY = [
                                        "Services."),
     ("termination", "termination-rights", "The Supplier may terminate this Agreement on thirty (30) days' notice "
                                           "if the Customer fails to pay."),
+    # A parenthesis before the verb, a sentence that names no side, a refusal to the client.
+    ("audit_rights", "audit-rights", "Provider, or an independent auditor appointed by Provider, may audit Customer's "
+                                     "use of the Services. Provider will give ten business days' notice of an audit."),
+    ("business_continuity", "business-continuity", "Customer is solely responsible for making regular backup copies "
+                                                   "of its data. Provider does not undertake to keep backups."),
+    ("indemnity", "indemnity", "Customer agrees to indemnify, defend and hold harmless Provider against all claims."),
+    ("termination", "termination-rights", "Customer may not terminate this Agreement before the end of the "
+                                          "Subscription Term, whether for convenience or otherwise."),
 ]
 RIGHT_WAY = [
     ("audit_rights", "audit-rights", "The Provider shall permit the Client and its auditors to audit its records."),
@@ -199,6 +220,17 @@ RIGHT_WAY = [
                                           "the Supplier is in material breach."),
     # "Company" can be either side: such a clause is taken as it reads.
     ("insurance", "insurance", "The Company shall maintain public liability insurance of GBP 1,000,000."),
+    ("termination", "termination-rights", "The Company may terminate this Agreement for cause. The Consultant may "
+                                          "terminate it on thirty (30) days' written notice."),
+    ("termination", "termination-rights", "The Company or the Contractor may terminate this Agreement at any time on "
+                                          "thirty (30) days' notice."),
+    ("audit_rights", "audit-rights", 'Customer and its auditors (the "Auditors") may, on fifteen (15) Business Days\' '
+                                     "notice (or shorter notice after a Security Incident), audit Supplier's records."),
+    ("audit_rights", "audit-rights", "The Client may not audit more than once in any year, except after a security "
+                                     "incident."),
+    ("business_continuity", "business-continuity", "Customer shall be responsible for any costs of qualifying a backup "
+                                                   "supplier, and Supplier shall cooperate with the qualification of "
+                                                   "any backup supplier."),
 ]
 
 

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 # '"Services" means …', '(c) The term "Evaluation Material" means …',
 # 'Confidential Information shall have the meaning …'
@@ -76,25 +77,92 @@ ROLE_NAMES: dict[str, str] = {
     "provider": r"(?:Service\s+)?Provider|Supplier|Vendor|Contractor|Consultant|Licensor|Processor",
     "client": r"Client|Customer|Buyer|Purchaser|Licensee|Controller",
 }
+_BOTH = r"[Ee]ach\s+[Pp]arty|[Ee]ither\s+[Pp]arty|[Bb]oth\s+[Pp]arties|[Tt]he\s+[Pp]arties"
+# Names that may be the client as well as the provider: a clause where one of them does the
+# subject may have it the right way round, so it is not called the wrong way.
+_EITHER = r"Company|Corporation|Outsourcer"
 _MODAL = (r"(?:shall|may|will|must|can|agrees?\s+to|undertakes?\s+to|is\s+(?:entitled|required|obliged|obligated)\s+to|"
-          r"(?:shall\s+)?(?:have|has)\s+the\s+right\s+to|reserves\s+the\s+right\s+to)")
+          r"(?:shall\s+)?(?:have|has)\s+the\s+right\s+to|reserves\s+the\s+right\s+to|"
+          r"(?:is|shall\s+be|will\s+be)\s+(?:solely\s+|fully\s+)?responsible\s+for"
+          # paying for a thing is not doing it: "responsible for any costs of qualifying backup suppliers"
+          r"(?!\s+(?:any\s+|all\s+|the\s+)?(?:costs?|expenses?|fees|charges)\b)|bears?)(?!\s+not\b)")
+_NOT_MODAL = (r"(?:(?:shall|will|may|must|can|does|do)\s+not|cannot|"
+              r"(?:has|have|is\s+under|shall\s+have|will\s+have|bears?)\s+no\s+(?:obligation|duty|responsibility)\s+to|"
+              r"(?:is|shall\s+be|will\s+be)\s+not\s+(?:required|obliged|obligated|responsible)\s+(?:to|for))")
 # Verbs through which one side gives the other the protection: "The Provider shall permit the
-# Client to audit", "shall provide access for inspection".
-_GIVING = r"permit|allow|grant|enable|submit|co-?operate|assist|facilitate|make\s+available|provide|give|afford"
+# Client to audit", "shall provide access for inspection" ("give notice of an audit" does not).
+_GIVING = (r"permit|allow|grant|enable|submit\s+to|co-?operate|assist|facilitate|make\s+available|"
+           r"(?:give|provide|afford)\s+(?:\w+\s+){0,3}access")
+# Between the verb and the subject: no other party, no giving verb, and no time, cause or
+# agent ("shall pay all amounts accrued up to the date of termination" is no termination,
+# "shall refund any overcharge revealed by an audit" no audit).
+_INTERVENING = (r"of|upon|after|(?<!the\s)following|before|prior|under|arising|relating|regarding|during|until|by|from|"
+                r"for|against")
 
 
-def actor_pattern(role: str, subject: str) -> re.Pattern:
-    """A sentence in which ``role``'s side itself does the subject: "The Provider may at any
-    time audit", "the Client shall, at its cost, maintain ... insurance". Not when the
-    protection is given to someone ("shall permit the Client to audit") or another party is
-    named before the subject ("may require the Provider to maintain insurance")."""
+def _doing(names: str, subject: str, modal: str = _MODAL, *, giving: bool = False) -> str:
+    """A regex of ``names`` (or their auditors, "the Client's auditors") doing the subject
+    ("The Provider, or an auditor it appoints, may audit"), or with ``giving``, giving it
+    ("The Provider shall permit ... to audit"). A name joined to another ("the Company or
+    the Contractor may terminate") is not one side acting alone."""
     anyone = "|".join(ROLE_NAMES.values())
-    return re.compile(
-        rf"\b(?:{ROLE_NAMES[role]})\b(?i:\s+(?:[^.;]{{0,40}}?,\s+)?{_MODAL}\b"
-        rf"(?:(?!\b(?:{_GIVING}|{anyone})\b)[^.;]){{0,80}}?(?:{subject}))")
+    aside = r"(?:\s*,[^.;]{0,160}?,)?"  # "shall, at its own cost, maintain", "may, on ten days' notice (...), audit"
+    between = rf"[^.;]{{0,40}}?\b(?:{_GIVING})\b[^.;]{{0,80}}?" if giving else \
+        rf"(?:(?!\b(?:{_GIVING}|{anyone}|{_INTERVENING})\b)[^.;]){{0,60}}?"
+    return (rf"(?<!or )(?<!or the )(?<!and )(?<!and the )\b(?:{names})\b(?!\s+(?:or|and)\b)(?:'s(?:\s+\w+){{1,2}})?"
+            rf"(?i:\s*,?\s*(?:[^.;]{{0,160}}?,\s+|\s*\([^)]{{0,80}}\)\s*)?{modal}\b{aside}{between}(?:{subject}))")
 
 
-def done_only_by(text: str, subject: re.Pattern, actor: re.Pattern) -> bool:
-    """True when every sentence of ``text`` that names the subject has ``actor``'s side doing it."""
-    named = [sentence for sentence in _SENTENCE.split(text) if subject.search(sentence)]
-    return bool(named) and all(actor.search(s) for s in named)
+@dataclass(frozen=True)
+class Direction:
+    """Which way round a clause has a protection, for a playbook written for one side.
+
+    ``wrong``: the other side does the subject ("The Provider may audit the Client's
+    records", "The Customer is solely responsible for its backups"); ``refused``: the side
+    the playbook protects is told it may not ("Customer may not terminate", "Provider has no
+    obligation to indemnify Customer"); ``right``: that side, or both, does it, or the other
+    side gives it ("The Client may audit", "Each party shall maintain insurance", "The
+    Provider shall permit the Client to audit").
+    """
+
+    wrong: re.Pattern
+    refused: re.Pattern
+    right: re.Pattern
+
+    @classmethod
+    def against(cls, wrong_side: str, subject: str) -> "Direction":
+        other = next(side for side in ROLE_NAMES if side != wrong_side)
+        return cls(wrong=re.compile(_doing(ROLE_NAMES[wrong_side], subject)),
+                   refused=re.compile(_doing(ROLE_NAMES[other], subject, _NOT_MODAL)),
+                   right=re.compile("|".join((_doing(ROLE_NAMES[other], subject), _doing(_BOTH, subject),
+                                              _doing(_EITHER, subject),
+                                              _doing(ROLE_NAMES[other], subject, giving=True),
+                                              _doing(ROLE_NAMES[wrong_side], subject, giving=True)))))
+
+    def the_wrong_way_round(self, text: str, subject: re.Pattern) -> bool:
+        """True when a sentence of ``text`` has the protection the wrong way round and none
+        has it the right way. Sentences that name no side ("Audits take place on ten days'
+        notice") decide nothing; a refusal with a bound ("may not audit more than once a
+        year") is a limit, not a refusal."""
+        named = [sentence for sentence in _SENTENCE.split(text) if subject.search(sentence)]
+        wrong = any(self.wrong.search(s) or (self.refused.search(s) and not _LIMITER.search(s)) for s in named)
+        return wrong and not any(self.right.search(s) for s in named)
+
+
+def clause_body(text: str, number: str | None, heading: str | None) -> str:
+    """A clause's words on one line without its number and heading: "9.2 Termination. Either
+    party may…" -> "Either party may…". The heading goes only when it stands apart ("Fees.
+    The Client…", "FEES The Client…"), not when it is the subject of the first sentence
+    ("Fees shall be paid…")."""
+    text = " ".join(text.split())
+    rest = text
+    if number:
+        pattern = r"^(?:(?:section|article|clause)\s+)?\(?" + re.escape(number) + r"(?!\d)\)?[.):]?(?:\s+|$)"
+        rest = re.sub(pattern, "", rest, count=1, flags=re.I)
+    heading = " ".join((heading or "").split())
+    if heading and rest[:len(heading)].lower() == heading.lower():
+        after = rest[len(heading):]
+        if re.match(r"\s*[.:\u2013\u2014-]", after) or (rest[:len(heading)].isupper() and len(heading) > 3):
+            rest = re.sub(r"^[\s.:\u2013\u2014-]+", "", after)
+    return rest or text
+

@@ -17,6 +17,8 @@ from __future__ import annotations
 import json
 import re
 
+from ..nlp.shapes import clause_body
+
 FORMATS = ("text", "markdown", "html", "docx", "json")
 SEVERITIES = ("high", "medium", "low")
 STATUSES = ("missing", "partial", "present")
@@ -234,20 +236,8 @@ def where(evidence: dict, clauses: dict[str, dict]) -> str:
 def quote(evidence: dict, clauses: dict[str, dict], limit: int | None = None) -> str:
     """The evidence's words on one line, without the clause number and heading that the
     view shows beside it ("9.2 Termination. Either party may…" -> "Either party may…")."""
-    text = flat(evidence.get("snippet") or "")
     where = locate(evidence, clauses)
-    rest = text
-    if where["number"]:
-        number = r"^(?:(?:section|article|clause)\s+)?\(?" + re.escape(where["number"]) + r"(?!\d)\)?[.):]?(?:\s+|$)"
-        rest = re.sub(number, "", rest, count=1, flags=re.I)
-    heading = flat(where["heading"] or "")
-    # The heading goes only when it stands apart ("Fees. The Client…", "FEES The Client…"),
-    # not when it is the subject of the first sentence ("Fees shall be paid…").
-    if heading and rest[:len(heading)].lower() == heading.lower():
-        after = rest[len(heading):]
-        if re.match(r"\s*[.:\u2013\u2014-]", after) or (rest[:len(heading)].isupper() and len(heading) > 3):
-            rest = re.sub(r"^[\s.:\u2013\u2014-]+", "", after)
-    text = rest or text
+    text = clause_body(evidence.get("snippet") or "", where["number"], where["heading"])
     return shorten(text, limit) if limit else text
 
 
