@@ -59,8 +59,10 @@ class Requirement:
     direction: Direction | None = None
 
     def denied_by(self, text: str) -> bool:
-        """True for a clause that says the protection is not given."""
-        return self.subject is not None and denies(text, self.subject, self.denial)
+        """True for a clause that says the protection is not given (for a limit, "shall not
+        assign" is the protection itself, so nothing is denied)."""
+        restriction = self.direction is not None and self.direction.restriction
+        return self.subject is not None and not restriction and denies(text, self.subject, self.denial)
 
     def the_wrong_way_round(self, text: str) -> bool:
         """True for a clause in which the `not_by` side, and not the other, does the subject."""
@@ -145,7 +147,7 @@ def _requirement(item: object, n: int, seen: set[str]) -> tuple[Requirement | No
             errors.append(f"{where}: field 'categories': unknown category {category!r} "
                           f"(known: {', '.join(CATEGORY_IDS)})")
     known = set(item) - {"id", "title", "severity", "risk", "categories", "rationale", "recommendation",
-                         "source", "elements", "subject", "not_by"}
+                         "source", "elements", "subject", "not_by", "restricts"}
     if known:
         errors.append(f"{where}: unknown field(s) {', '.join(sorted(known))}")
     elements = []
@@ -168,21 +170,25 @@ def _requirement(item: object, n: int, seen: set[str]) -> tuple[Requirement | No
             denial = denial_pattern(subject.pattern)
         except re.error as exc:
             errors.append(f"{where}: field 'subject' is not a list of valid regular expressions ({exc})")
-    not_by = item.get("not_by")
     direction = None
-    if not_by is not None:
-        if not_by not in ROLE_NAMES:
-            errors.append(f"{where}: field 'not_by' must be one of {', '.join(ROLE_NAMES)} (got {not_by!r})")
+    for field_name, make in (("not_by", Direction.against), ("restricts", Direction.restricting)):
+        side = item.get(field_name)
+        if side is None:
+            continue
+        if side not in ROLE_NAMES:
+            errors.append(f"{where}: field '{field_name}' must be one of {', '.join(ROLE_NAMES)} (got {side!r})")
         elif not words:
-            errors.append(f"{where}: field 'not_by' needs a 'subject' (what that side must not be the one doing)")
+            errors.append(f"{where}: field '{field_name}' needs a 'subject' (what that side does)")
+        elif direction is not None:
+            errors.append(f"{where}: fields 'not_by' and 'restricts' exclude each other")
         elif subject is not None:
-            direction = Direction.against(not_by, subject.pattern)
+            direction = make(side, subject.pattern)
     if errors:
         return None, errors
     return Requirement(id=rid, title=item["title"].strip(), severity=severity, risk=item["risk"].strip(),
                        categories=tuple(categories), rationale=item.get("rationale", "").strip(),
                        recommendation=item.get("recommendation", "").strip(), source=item.get("source", "").strip(),
-                       elements=tuple(elements), subject=subject, denial=denial, not_by=not_by,
+                       elements=tuple(elements), subject=subject, denial=denial, not_by=item.get("not_by"),
                        direction=direction), []
 
 

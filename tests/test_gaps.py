@@ -209,6 +209,12 @@ WRONG_WAY = [
     ("indemnity", "indemnity", "Customer agrees to indemnify, defend and hold harmless Provider against all claims."),
     ("termination", "termination-rights", "Customer may not terminate this Agreement before the end of the "
                                           "Subscription Term, whether for convenience or otherwise."),
+    # A limit on the client, none on the provider.
+    ("assignment", "assignment-subcontracting", "Customer may not assign this Agreement without Provider's prior "
+                                                "written consent. Provider may assign this Agreement without "
+                                                "Customer's consent."),
+    ("assignment", "assignment-subcontracting", "The Vendor may engage subcontractors to perform any part of the "
+                                                "Services without the consent of the Client."),
 ]
 RIGHT_WAY = [
     ("audit_rights", "audit-rights", "The Provider shall permit the Client and its auditors to audit its records."),
@@ -231,6 +237,11 @@ RIGHT_WAY = [
     ("business_continuity", "business-continuity", "Customer shall be responsible for any costs of qualifying a backup "
                                                    "supplier, and Supplier shall cooperate with the qualification of "
                                                    "any backup supplier."),
+    ("assignment", "assignment-subcontracting", "Neither party may assign this Agreement without the other's consent."),
+    ("assignment", "assignment-subcontracting", "The Supplier shall not subcontract any part of the Services without "
+                                                "the Customer's prior written consent."),
+    ("assignment", "assignment-subcontracting", "The Provider may subcontract the Services with the Client's prior "
+                                                "written consent."),
 ]
 
 

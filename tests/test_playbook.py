@@ -86,6 +86,9 @@ def test_custom_playbook(tmp_path):
      "requirement 'exit': field 'not_by' must be one of provider, client (got 'supplier')"),
     (('categories = ["transition"]', 'categories = ["transition"]\nnot_by = "client"'),
      "requirement 'exit': field 'not_by' needs a 'subject'"),
+    (('categories = ["transition"]', 'categories = ["transition"]\nsubject = ["exit"]\nnot_by = "client"\n'
+                                     'restricts = "provider"'),
+     "requirement 'exit': fields 'not_by' and 'restricts' exclude each other"),
 ])
 def test_invalid_playbook_names_requirement_and_field(tmp_path, edit, message):
     path = tmp_path / "p.toml"

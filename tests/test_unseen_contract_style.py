@@ -47,6 +47,9 @@ WEAK_GAPS = {
     "termination-insolvency-control": ["insolvency", "change-of-control"],
     # The vendor may raise the fee on 30 days' notice, without limit or procedure.
     "change-control": ["change-procedure", "cost-limits"],
+    # "Vendor may assign ... without the consent of Client", "Vendor may engage subcontractors
+    # ... without the consent of Client"; only the Client may not assign: the wrong way round.
+    "assignment-subcontracting": [],
 }
 
 

@@ -78,6 +78,13 @@ ROLE_NAMES: dict[str, str] = {
     "client": r"Client|Customer|Buyer|Purchaser|Licensee|Controller",
 }
 _BOTH = r"[Ee]ach\s+[Pp]arty|[Ee]ither\s+[Pp]arty|[Bb]oth\s+[Pp]arties|[Tt]he\s+[Pp]arties"
+_NEITHER = r"[Nn]either\s+[Pp]arty|[Nn]o\s+[Pp]arty"
+# "may subcontract with the Client's prior written consent" is a limit; "may assign without
+# the Customer's consent" is none.
+_WITH_CONSENT = re.compile(r"\b(?:with|upon|subject\s+to|after\s+obtaining)\b[^.;]{0,60}\b(?:consent|approval)", re.I)
+# "shall not be assigned by either Party without the prior written consent of the other"
+_BOTH_NEED_CONSENT = re.compile(rf"\b(?:{_BOTH}|{_NEITHER})\b[^.;]{{0,120}}\b(?:with|without|upon|subject\s+to)\b"
+                                r"[^.;]{0,60}\b(?:consent|approval)")
 # Names that may be the client as well as the provider: a clause where one of them does the
 # subject may have it the right way round, so it is not called the wrong way.
 _EITHER = r"Company|Corporation|Outsourcer"
@@ -128,6 +135,7 @@ class Direction:
     wrong: re.Pattern
     refused: re.Pattern
     right: re.Pattern
+    restriction: bool = False
 
     @classmethod
     def against(cls, wrong_side: str, subject: str) -> "Direction":
@@ -139,12 +147,32 @@ class Direction:
                                               _doing(ROLE_NAMES[other], subject, giving=True),
                                               _doing(ROLE_NAMES[wrong_side], subject, giving=True)))))
 
+    @classmethod
+    def restricting(cls, side: str, subject: str) -> "Direction":
+        """For a limit the playbook puts on ``side`` ("The Provider shall not assign ...
+        without consent"): ``wrong`` is that side free to do the subject ("Provider may assign
+        this Agreement without Customer's consent"), ``refused`` the other side limited instead
+        ("Customer may not assign"), ``right`` that side or both limited ("Neither party may
+        assign")."""
+        other = next(name for name in ROLE_NAMES if name != side)
+        return cls(wrong=re.compile(_doing(ROLE_NAMES[side], subject)),
+                   refused=re.compile(_doing(ROLE_NAMES[other], subject, _NOT_MODAL)),
+                   right=re.compile("|".join((_doing(ROLE_NAMES[side], subject, _NOT_MODAL),
+                                              _doing(_BOTH, subject, _NOT_MODAL), _doing(_NEITHER, subject),
+                                              _doing(_EITHER, subject, _NOT_MODAL)))),
+                   restriction=True)
+
     def the_wrong_way_round(self, text: str, subject: re.Pattern) -> bool:
         """True when a sentence of ``text`` has the protection the wrong way round and none
         has it the right way. Sentences that name no side ("Audits take place on ten days'
         notice") decide nothing; a refusal with a bound ("may not audit more than once a
         year") is a limit, not a refusal."""
         named = [sentence for sentence in _SENTENCE.split(text) if subject.search(sentence)]
+        if self.restriction:
+            wrong = any(self.wrong.search(s) and not _WITH_CONSENT.search(s) or self.refused.search(s) for s in named)
+            right = any(self.right.search(s) or _BOTH_NEED_CONSENT.search(s)
+                        or self.wrong.search(s) and _WITH_CONSENT.search(s) for s in named)
+            return wrong and not right
         wrong = any(self.wrong.search(s) or (self.refused.search(s) and not _LIMITER.search(s)) for s in named)
         return wrong and not any(self.right.search(s) for s in named)
 
