@@ -43,6 +43,7 @@ def check_requirement(requirement: Requirement, clauses: list[dict],
     """One finding: the requirement's status, missing elements and evidence."""
     wanted = set(requirement.categories)
     matched = []
+    set_aside = []  # (confidence, clause, why): clauses of the kind that do not count
     by_id = None
     for clause in clauses:
         confidences = [label["confidence"] for label in clause["labels"] if label["category"] in wanted]
@@ -54,7 +55,10 @@ def check_requirement(requirement: Requirement, clauses: list[dict],
             # "The Client shall have no right to audit" is about audits and meets no audit
             # requirement; nor does "The Provider may audit the Client's records", which
             # protects the other side.
-            if requirement.denied_by(words) or requirement.the_wrong_way_round(words):
+            why = "it denies the protection" if requirement.denied_by(words) else \
+                "it has the protection the wrong way round" if requirement.the_wrong_way_round(words) else None
+            if why:
+                set_aside.append((max(confidences), clause, why))
                 continue
         matched.append((max(confidences), clause))
 
@@ -91,11 +95,17 @@ def check_requirement(requirement: Requirement, clauses: list[dict],
         "categories": list(requirement.categories),
         "missing_elements": [e.id for e in missing_elements],
         "missing_element_titles": [e.title for e in missing_elements],
-        "evidence": [{"clause_id": clause["id"], "page": clause.get("page"), "number": clause.get("number"),
-                      "heading": clause.get("heading"), "snippet": snippet(clause["text"]),
-                      "confidence": round(confidence, 4)}
-                     for confidence, clause in matched[:EVIDENCE_PER_FINDING]],
+        "evidence": [_evidence(clause, confidence) for confidence, clause in matched[:EVIDENCE_PER_FINDING]],
+        # Why a clause a reviewer will see is not counted: "Customer may not assign" for a limit
+        # on the provider's assignment.
+        "set_aside": [{**_evidence(clause, confidence), "reason": why}
+                      for confidence, clause, why in sorted(set_aside, key=lambda item: -item[0])[:EVIDENCE_PER_FINDING]],
     }
+
+
+def _evidence(clause: dict, confidence: float) -> dict:
+    return {"clause_id": clause["id"], "page": clause.get("page"), "number": clause.get("number"),
+            "heading": clause.get("heading"), "snippet": snippet(clause["text"]), "confidence": round(confidence, 4)}
 
 
 def _evidence_order(confidences: list[float], met_by_clause: list[set[str]], definition: list[bool]) -> list[int]:

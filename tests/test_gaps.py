@@ -253,6 +253,11 @@ def test_a_clause_that_denies_the_protection_or_has_it_the_wrong_way_round_does_
         case, category, requirement, text):
     findings, _, _ = findings_by_id([clause("c1", text, category)])
     assert findings[requirement]["status"] == "missing"
+    # ... and the report says which clause it set aside, and why.
+    (set_aside,) = findings[requirement]["set_aside"]
+    assert set_aside["clause_id"] == "c1"
+    assert set_aside["reason"] == ("it denies the protection" if case.startswith("denial")
+                                   else "it has the protection the wrong way round")
 
 
 STILL_MEETS = [

@@ -456,3 +456,17 @@ def test_a_paragraph_of_a_schedule_is_cited_with_its_schedule(tiny_model, tmp_pa
     assert cited("1.1 The Core Systems") == "Schedule 1, § 1.1"
     assert cited("1.1 The monthly") == "Schedule 2, § 1.1"
     assert cited("2.1 Ninety-five") == "Annexure B, § 2.1"
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "docx"])
+def test_a_clause_set_aside_is_shown_with_its_reason(report, fmt, validator):
+    # A reviewer sees an assignment clause in the contract and "missing" in the report: the
+    # report says which clause it set aside, and why.
+    finding = next(f for f in report["findings"] if f["status"] == "missing")
+    clause = report["clauses"][3]
+    finding["set_aside"] = [{"clause_id": clause["id"], "page": clause["page"], "snippet": clause["text"][:120],
+                             "confidence": 0.97, "reason": "it has the protection the wrong way round"}]
+    assert not list(validator.iter_errors(report))
+    out = render(report, fmt)
+    text = _docx_text(out) if fmt == "docx" else out
+    assert "Excluded" in text and "it has the protection the wrong way round" in text

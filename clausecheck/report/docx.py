@@ -140,6 +140,9 @@ def _gap(document, finding: dict, clauses: dict) -> None:
     for n, evidence in enumerate(finding.get("evidence") or []):
         _labelled(document, "Closest clause" if n == 0 else "Also", _cite(evidence, clauses))
         document.add_paragraph(f"\u201c{quote(evidence, clauses)}\u201d", style="Quote")
+    for evidence in finding.get("set_aside") or []:
+        _labelled(document, "Excluded", f"{_cite(evidence, clauses)}, as {evidence['reason']}")
+        document.add_paragraph(f"\u201c{quote(evidence, clauses)}\u201d", style="Quote")
     if finding.get("recommendation"):
         _labelled(document, "Suggested wording", "")
         document.add_paragraph(finding["recommendation"], style=WORDING_STYLE)

@@ -164,7 +164,7 @@ def _head(report: dict, name: str) -> list[str]:
     out += ["</dl>", "</header>"]
 
     counts = gap_counts(report)
-    hints = {"missing": "no clause found", "partial": "found, but lacking", "present": "requirement met"}
+    hints = {"missing": "no clause meets it", "partial": "found, but lacking", "present": "requirement met"}
     out.append('<section class="cards" aria-label="Summary">')
     for status in ("missing", "partial", "present"):
         out.append(f'<div class="card {status}"><span class="n">{_e(s.get(status, 0))}</span>'
@@ -245,6 +245,11 @@ def _gaps(report: dict, clauses: dict, anchors: dict) -> list[str]:
             if evidence:
                 label = "Closest clause" if len(evidence) == 1 else "Closest clauses"
                 out.append(f"<dt>{label}</dt><dd>" + "".join(_evidence(e, clauses) for e in evidence) + "</dd>")
+            set_aside = f.get("set_aside") or []
+            if set_aside:
+                out.append("<dt>Excluded</dt><dd>" + "".join(
+                    f'<p class="reason">Not counted: {_e(e["reason"])}.</p>' + _evidence(e, clauses)
+                    for e in set_aside) + "</dd>")
             if f.get("recommendation"):
                 out.append(f'<dt>Suggested wording</dt><dd><blockquote class="wording">{_e(f["recommendation"])}'
                            "</blockquote></dd>")

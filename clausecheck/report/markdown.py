@@ -68,6 +68,9 @@ def render_markdown(report: dict) -> str:
                     out.append(f"- **Lacks:** {md('; '.join(lacking(f)))}")
                 for e in f.get("evidence", [])[:1]:
                     out.append(f"- **Closest clause:** {md(_where(e, clauses))}: \u201c{md(quote(e, clauses))}\u201d")
+            for e in f.get("set_aside", []):
+                out.append(f"- **Excluded:** {md(_where(e, clauses))}, as {md(e['reason'])}: "
+                           f"\u201c{md(quote(e, clauses))}\u201d")
             if f.get("recommendation"):
                 out += ["- **Suggested wording:**", "", f"  > {md(f['recommendation'])}"]
             if f.get("source"):

@@ -100,6 +100,9 @@ def render_text(report: dict, *, color: bool = False, width: int | None = None) 
                     field("Lacks", "; ".join(lacking(f)), 2, LABEL)
                 for e in f.get("evidence", [])[:1]:
                     field("Found", f"{_where(e, clauses)}: “{quote(e, clauses, QUOTE_CHARS)}”", 2, LABEL)
+            for e in f.get("set_aside", [])[:1]:
+                field("Excluded", f"{_where(e, clauses)}, as {e['reason']}: “{quote(e, clauses, QUOTE_CHARS)}”",
+                      2, LABEL)
             if f.get("recommendation"):
                 field("Suggest", f["recommendation"], 2, LABEL)
     out.append("")
