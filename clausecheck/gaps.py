@@ -65,12 +65,14 @@ def check_requirement(requirement: Requirement, clauses: list[dict],
     missing_elements = []
     if matched:
         # A clause's items belong to it: "may terminate if the other party: (a) …; (b) becomes
-        # insolvent" meets the insolvency element through its item (b).
+        # insolvent" meets the insolvency element through its item (b); and an item is read
+        # with its lead-in: "(b) becomes insolvent" is a right to terminate in that clause.
         children = _children(clauses) if children is None else children
+        by_id = by_id if by_id is not None else {c["id"]: c for c in clauses}
         # A definition meets no element: '"Privacy Laws" means laws on … breach notification'
         # is no promise to notify a breach.
         definition = [is_bare_definition(clause["text"]) for _, clause in matched]
-        met_by_clause = [set() if is_def else _elements_met(requirement, _with_descendants(clause, children))
+        met_by_clause = [set() if is_def else _elements_met(requirement, _scope(clause, children, by_id))
                          for (_, clause), is_def in zip(matched, definition)]
         met = set().union(*met_by_clause)
         missing_elements = [e for e in requirement.elements if e.id not in met]
@@ -137,16 +139,24 @@ def _evidence_order(confidences: list[float], met_by_clause: list[set[str]], def
 
 
 def _sentence_of(clause: dict, by_id: dict[str, dict]) -> str:
-    """The clause's words without its number and heading, after its parent's lead-in when
-    the parent ends in a colon: item "(a) general liability insurance of $1,000,000" is read
-    as "Customer shall maintain the following insurance: (a) general liability …"."""
+    """The clause's words without its number and heading, after its parent's lead-in: item
+    "(a) general liability insurance of $1,000,000" is read as "Customer shall maintain the
+    following insurance: (a) general liability …"."""
     words = clause_body(clause["text"], clause.get("number"), clause.get("heading"))
+    lead = _lead_in(clause, by_id)
+    return f"{clause_body(lead['text'], lead.get('number'), lead.get('heading'))} {words}" if lead else words
+
+
+def _lead_in(clause: dict, by_id: dict[str, dict]) -> dict | None:
+    """The parent whose words end in a colon, and so begin the item's sentence, or None."""
     parent = by_id.get(clause.get("parent"))
-    if parent is not None:
-        lead = clause_body(parent["text"], parent.get("number"), parent.get("heading"))
-        if lead.endswith(":"):
-            return f"{lead} {words}"
-    return words
+    return parent if parent is not None and parent["text"].rstrip().endswith(":") else None
+
+
+def _scope(clause: dict, children: dict[str, list[dict]], by_id: dict[str, dict]) -> list[dict]:
+    """What a clause's elements are read in: the clause, its items, and its lead-in."""
+    lead = _lead_in(clause, by_id)
+    return _with_descendants(clause, children) + ([lead] if lead else [])
 
 
 def _elements_met(requirement: Requirement, scope: list[dict]) -> set[str]:

@@ -175,6 +175,18 @@ def test_a_time_limit_alone_does_not_meet_the_element(category, requirement, ele
     assert findings[requirement]["status"] == "present"
 
 
+def test_what_happens_after_termination_is_no_right_to_terminate():
+    after = clause("c1", "On termination of this Agreement for material breach, the Customer shall pay all amounts "
+                         "accrued within thirty (30) days after receiving notice.", "termination")
+    findings, _, _ = findings_by_id([after])
+    assert findings["termination-rights"]["missing_elements"] == ["right-to-terminate"]
+    for right in ("Either party may terminate this Agreement for material breach on thirty (30) days' notice.",
+                  "This Agreement shall remain in effect until terminated by either Party upon thirty (30) days' "
+                  "prior written notice of a material breach."):
+        findings, _, _ = findings_by_id([clause("c1", right, "termination")])
+        assert findings["termination-rights"]["status"] == "present", right
+
+
 DENIALS = [
     ("audit_rights", "audit-rights", "The Client shall have no right to audit, inspect or visit the Provider's premises."),
     ("insurance", "insurance", "The Provider is not required to maintain any insurance in connection with this Agreement."),
