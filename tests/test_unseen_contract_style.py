@@ -10,6 +10,10 @@ Both were written for these tests (by us, from scratch), in tests/contracts/:
   "7.", "7.1" under Title Case headings, Texas law. What it lacks is listed in WEAK_GAPS.
 - continental_outsourcing_agreement.txt: the English of a German-style agreement ("§ 12
   Contractual penalty", paragraphs "(1)", "(2)", items "a)"), with every protection.
+- vendor_saas_agreement.txt: a vendor-drafted SaaS agreement ("Provider", "Customer") whose
+  audit, insurance, backup, compliance, indemnity, termination and assignment clauses all run
+  the wrong way for the client: the Provider audits, the Customer insures, backs up,
+  complies, indemnifies; only the Provider may terminate or assign.
 - uk_outsourcing_agreement.txt: an English-law agreement ("Supplier" and "Customer", clauses
   "11.3", cross-references "Clause 11.2(b)", four schedules that restart their numbering at
   1), with every protection.
@@ -132,4 +136,34 @@ def test_the_uk_agreement_has_every_protection_and_cites_its_schedules():
 
     assert cited("4.3 The total Service Credits") == "Schedule 2, § 4.3"
     assert cited("4.3 The Supplier shall") == "§ 4.3"
+
+
+# The vendor SaaS agreement's wrong-way protections: none may be reported present, and the
+# clauses that carry them are shown under "Excluded".
+WRONG_WAY_SAAS = {
+    "audit-rights": "7.2",  # "Provider, or an independent auditor appointed by Provider, may audit Customer's use"
+    "business-continuity": "4.6",  # "Customer is solely responsible for making and keeping regular backup copies"
+    "legal-compliance": "3.3",  # "Customer shall comply with all laws ... applicable to its use of the Services"
+    "termination-rights": "13.5",  # "Provider may terminate this Agreement ... for any reason"
+    "assignment-subcontracting": "16.2",  # "Customer may not assign ... Provider may assign ... without consent"
+    "insurance": "14.1",  # "Customer shall maintain, at its own expense, ... the following insurance:"
+}
+
+
+def test_protections_the_wrong_way_round_are_not_reported_present():
+    findings = _scan("vendor_saas_agreement.txt")
+    for requirement, number in WRONG_WAY_SAAS.items():
+        finding = findings[requirement]
+        assert finding["status"] != "present", requirement
+        assert number in [e["number"] for e in finding["set_aside"]], requirement
+    # The right-way protections stay: mutual confidentiality, the Provider's security duties,
+    # the liability cap, Delaware law.
+    for requirement in ("confidentiality", "data-protection", "liability-cap", "governing-law"):
+        assert findings[requirement]["status"] == "present", requirement
+
+
+@pytest.mark.xfail(strict=True, reason="'Provider has no obligation to defend or indemnify Customer in respect of any "
+                                       "claim' reads as a bounded refusal ('in respect of'), so it meets indemnity")
+def test_a_refused_indemnity_is_not_an_indemnity():
+    assert _scan("vendor_saas_agreement.txt")["indemnity"]["status"] != "present"
 
