@@ -53,9 +53,11 @@ _DENIALS = (
 # A denial with an exception, a bound or a condition is a limit on the protection, not its
 # absence: "is not required to permit an audit more than once a year", "is not bound by the
 # service levels in relation to roaming traffic".
+# ("in respect of any claim" scopes nothing out: a scope over "any", "all" or "every" is no bound.)
 _LIMITER = re.compile(r"\b(?:except|unless|other than|more than|save|beyond|in excess of|apart from|until|"
-                      r"without (?:the )?prior|once|if|where|when|during|in relation to|in respect of|"
-                      r"with respect to|in the (?:case|event) of)\b", re.IGNORECASE)
+                      r"without (?:the )?prior|once|if|where|when|during|"
+                      r"(?:in relation to|in respect of|with respect to)(?!\s+(?:any|all|every)\b)|"
+                      r"in the (?:case|event) of)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.;])\s+")
 
 
