@@ -54,6 +54,7 @@ class BatchResult:
     out_dir: Path
     documents: int = 0  # candidate documents found under the PATHs
     analysed: int = 0  # sent to a worker in this run
+    unreadable: int = 0  # of those, the ones that could not be read
     pages: int = 0  # pages of the documents analysed in this run
     skipped: int = 0  # already in the journal (--resume)
     duplicates: int = 0  # identical to another document, not analysed again
@@ -239,6 +240,8 @@ class _Batch:
         line = event.line or outputs.to_line(outputs.error_record(task.display, task.sha256, event.failure))
         entry = self._append(line)
         self.result.analysed += 1
+        if entry is not None and entry.status == "error":
+            self.result.unreadable += 1
         self.result.pages += int(event.stats.get("pages") or 0)
         if entry is not None and task.sha256:
             self.results_by_sha[task.sha256] = entry
