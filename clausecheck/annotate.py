@@ -2,8 +2,10 @@
 
 Each clause that meets (or partly meets) a playbook requirement gets a comment saying which
 requirement, with what confidence, and for a partial one what is missing and the suggested
-wording; a comment on the first paragraph lists what the contract lacks. The contract's
-own text is not changed: the reviewer reads the findings in Word's comment pane.
+wording; a clause set aside for a requirement (it denies the protection, or has it the
+wrong way round) gets a comment saying so, with the suggested wording; a comment on the
+first paragraph lists what the contract lacks. The contract's own text is not changed: the
+reviewer reads the findings in Word's comment pane.
 """
 
 from __future__ import annotations
@@ -47,6 +49,13 @@ def annotate_docx(data: bytes, document: Document, report: Report) -> bytes:
                 note = (f"Partly meets \u201c{finding['title']}\u201d [{finding['severity']}]: lacks {lacking}. "
                         f"Suggested wording: {finding['recommendation']}")
             notes[evidence["clause_id"]].append(note)
+    for finding in report.findings:
+        if finding["status"] == "present":
+            continue
+        for excluded in finding.get("set_aside", [])[:1]:
+            notes[excluded["clause_id"]].append(
+                f"Not counted for \u201c{finding['title']}\u201d [{finding['severity']}]: {excluded['reason']}. "
+                f"Suggested wording: {finding['recommendation']}")
 
     for clause_id, clause_notes in notes.items():
         paragraph = paragraph_of(clauses[clause_id])

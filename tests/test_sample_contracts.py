@@ -286,3 +286,29 @@ def test_shipped_model_finds_exactly_the_gaps_we_wrote(suffix):
         expected_missing = set(EXPECTED[name]["missing"]) | set(EXPECTED[name].get("wrong_way", []))
         assert missing == expected_missing, f"{name}{suffix}"
         assert partial == EXPECTED[name]["partial"], f"{name}{suffix}"
+
+
+def test_annotated_copy_comments_on_what_meets_and_what_is_set_aside(tmp_path):
+    """--annotate: a comment on each clause that meets a requirement, one on each clause set
+    aside (here the weak contract's 'The Client may not assign ...'), and the missing list
+    on the first paragraph; the contract's own text unchanged."""
+    from click.testing import CliRunner
+    from clausecheck.cli import main
+
+    _shipped_model_or_skip()
+    contract = SAMPLES / "weak_outsourcing_agreement.docx"
+    out = tmp_path / "annotated.docx"
+    result = CliRunner().invoke(main, ["scan", str(contract), "--annotate", str(out), "-o", str(tmp_path / "r.json")])
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(out) as z:
+        comments = z.read("word/comments.xml").decode("utf-8")
+        body = z.read("word/document.xml").decode("utf-8")
+    assert "Not counted for \u201cLimits on assignment and subcontracting\u201d" in comments
+    assert "it has the protection the wrong way round" in comments
+    assert "Missing:" in comments and "Audit and on-site inspection rights" in comments
+    assert "Partly meets" in comments
+    with zipfile.ZipFile(contract) as z:
+        original = z.read("word/document.xml").decode("utf-8")
+    strip = lambda xml: re.sub(r"<w:commentRangeStart[^>]*/>|<w:commentRangeEnd[^>]*/>|<w:r><w:rPr><w:rStyle "
+                               r"w:val=\"CommentReference\"/></w:rPr><w:commentReference[^>]*/></w:r>", "", xml)
+    assert re.findall(r"<w:t[^>]*>([^<]*)</w:t>", strip(body)) == re.findall(r"<w:t[^>]*>([^<]*)</w:t>", original)

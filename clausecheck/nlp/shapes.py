@@ -79,7 +79,9 @@ ROLE_NAMES: dict[str, str] = {
     "provider": r"(?:Service\s+)?Provider|Supplier|Vendor|Contractor|Consultant|Licensor|Processor",
     "client": r"Client|Customer|Buyer|Purchaser|Licensee|Controller",
 }
-_BOTH = r"[Ee]ach\s+[Pp]arty|[Ee]ither\s+[Pp]arty|[Bb]oth\s+[Pp]arties|[Tt]he\s+[Pp]arties"
+_BOTH = (r"[Ee]ach\s+[Pp]arty|[Ee]ither\s+[Pp]arty|[Bb]oth\s+[Pp]arties|[Tt]he\s+[Pp]arties|"
+         # the party not at fault, whichever it is: "the non-breaching party may terminate"
+         r"(?:[Tt]he\s+)?(?:other|non-?breaching|non-?defaulting|aggrieved|affected)\s+[Pp]arty")
 _NEITHER = r"[Nn]either\s+[Pp]arty|[Nn]o\s+[Pp]arty"
 # "may subcontract with the Client's prior written consent" is a limit; "may assign without
 # the Customer's consent" is none.
@@ -109,15 +111,24 @@ _INTERVENING = (r"of|upon|after|(?<!the\s)following|before|prior|under|arising|r
                 r"for|against")
 
 
-def _doing(names: str, subject: str, modal: str = _MODAL, *, giving: bool = False) -> str:
+# Verbs of receiving a benefit: "the Client shall be entitled to service credits" is the
+# client getting a penalty, not paying one.
+_RECEIVING = r"entitled|receive|receives|claim|claims|recover|recovers|benefit|benefits|request|require|demand"
+
+
+def _doing(names: str, subject: str, modal: str = _MODAL, *, giving: bool = False, receiving: bool = True) -> str:
     """A regex of ``names`` (or their auditors, "the Client's auditors") doing the subject
     ("The Provider, or an auditor it appoints, may audit"), or with ``giving``, giving it
     ("The Provider shall permit ... to audit"). A name joined to another ("the Company or
-    the Contractor may terminate") is not one side acting alone."""
+    the Contractor may terminate") is not one side acting alone. Without ``receiving``, a
+    side entitled to the subject ("shall be entitled to service credits") is not doing it."""
     anyone = "|".join(ROLE_NAMES.values())
     aside = r"(?:\s*,[^.;]{0,160}?,)?"  # "shall, at its own cost, maintain", "may, on ten days' notice (...), audit"
+    blocked = f"{_GIVING}|{anyone}|{_INTERVENING}" + ("" if receiving else f"|{_RECEIVING}")
     between = rf"[^.;]{{0,40}}?\b(?:{_GIVING})\b[^.;]{{0,80}}?" if giving else \
-        rf"(?:(?!\b(?:{_GIVING}|{anyone}|{_INTERVENING})\b)[^.;]){{0,60}}?"
+        rf"(?:(?!\b(?:{blocked})\b)[^.;]){{0,60}}?"
+    if not receiving:
+        modal = rf"(?!is\s+entitled|(?:shall\s+)?(?:have|has)\s+the\s+right){modal}"
     return (rf"(?<!or )(?<!or the )(?<!and )(?<!and the )\b(?:{names})\b(?!\s+(?:or|and)\b)(?:'s(?:\s+\w+){{1,2}})?"
             rf"(?i:\s*,?\s*(?:[^.;]{{0,160}}?,\s+|\s*\([^)]{{0,80}}\)\s*)?{modal}\b{aside}{between}(?:{subject}))")
 
@@ -142,7 +153,9 @@ class Direction:
     @classmethod
     def against(cls, wrong_side: str, subject: str) -> "Direction":
         other = next(side for side in ROLE_NAMES if side != wrong_side)
-        return cls(wrong=re.compile(_doing(ROLE_NAMES[wrong_side], subject)),
+        # The client receiving what the playbook wants it to receive (credits, indemnity, exit
+        # assistance) is the right way round; the provider being entitled to audit is not.
+        return cls(wrong=re.compile(_doing(ROLE_NAMES[wrong_side], subject, receiving=wrong_side != "client")),
                    refused=re.compile(_doing(ROLE_NAMES[other], subject, _NOT_MODAL)),
                    right=re.compile("|".join((_doing(ROLE_NAMES[other], subject), _doing(_BOTH, subject),
                                               _doing(_EITHER, subject),
