@@ -46,6 +46,7 @@ class Analyzer:
         categories, findings, summary = check(self.playbook, clauses)
         for clause in clauses:  # probabilities were needed by the checker; the JSON keeps decisions
             clause.pop("probabilities", None)
+        _cite_evidence(findings, clauses)
         model_info = self.model.info_
         data = {
             "schema_version": SCHEMA_VERSION,
@@ -61,6 +62,17 @@ class Analyzer:
             "summary": summary,
         }
         return Report(data)
+
+
+def _cite_evidence(findings: list[dict], clauses: list[dict]) -> None:
+    """Each evidence says how a reader cites its clause ("Annexure C, § 3", "§ 12(2)"): a
+    schedule's numbering restarts, so its bare number names the wrong clause."""
+    from .report.render import reference
+
+    by_id = {clause["id"]: clause for clause in clauses}
+    for finding in findings:
+        for evidence in (*finding["evidence"], *finding.get("set_aside", ())):
+            evidence["cited"] = reference(evidence, by_id)[0]
 
 
 def clause_dict(span) -> dict:

@@ -136,6 +136,9 @@ def test_the_uk_agreement_has_every_protection_and_cites_its_schedules():
 
     assert cited("4.3 The total Service Credits") == "Schedule 2, § 4.3"
     assert cited("4.3 The Supplier shall") == "§ 4.3"
+    # The JSON says it too, for machines: every evidence carries its citation.
+    exit_plan = next(f for f in report["findings"] if f["requirement"] == "exit-transition")
+    assert any(e["cited"].startswith("Schedule 4, § ") for e in exit_plan["evidence"])
 
 
 # The vendor SaaS agreement's wrong-way protections: none may be reported present, and the
