@@ -104,16 +104,14 @@ _NOT_MODAL = (r"(?:(?:shall|will|may|must|can|does|do)\s+not|cannot|"
 # Client to audit", "shall provide access for inspection" ("give notice of an audit" does not).
 _GIVING = (r"permit|allow|grant|enable|submit\s+to|co-?operate|assist|facilitate|make\s+available|"
            r"(?:give|provide|afford)\s+(?:\w+\s+){0,3}access")
+# Verbs of receiving a benefit: "the Client shall be entitled to service credits" is the
+# client getting a penalty, not paying one.
+_RECEIVING = r"entitled|receive|receives|claim|claims|recover|recovers|benefit|benefits|request|require|demand"
 # Between the verb and the subject: no other party, no giving verb, and no time, cause or
 # agent ("shall pay all amounts accrued up to the date of termination" is no termination,
 # "shall refund any overcharge revealed by an audit" no audit).
 _INTERVENING = (r"of|upon|after|(?<!the\s)following|before|prior|under|arising|relating|regarding|during|until|by|from|"
                 r"for|against")
-
-
-# Verbs of receiving a benefit: "the Client shall be entitled to service credits" is the
-# client getting a penalty, not paying one.
-_RECEIVING = r"entitled|receive|receives|claim|claims|recover|recovers|benefit|benefits|request|require|demand"
 
 
 def _doing(names: str, subject: str, modal: str = _MODAL, *, giving: bool = False, receiving: bool = True) -> str:
