@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from clausecheck.model import load_model  # noqa: E402
 from clausecheck.model.classifier import rows_to_matrix  # noqa: E402
 from clausecheck.model.metrics import evaluate_predictions, format_report  # noqa: E402
-from clausecheck.model.training import read_corpus, select  # noqa: E402
+from clausecheck.model.training import expert_cells, read_corpus, select  # noqa: E402
 
 
 def main() -> None:
@@ -41,10 +41,7 @@ def main() -> None:
     model = load_model(args.model)
     Y, decided = rows_to_matrix(rows, model.categories)
     predicted = model.predict([r["text"] for r in rows], [r.get("heading") or "" for r in rows])
-    expert = decided.copy()
-    for i, row in enumerate(rows):
-        for category in row.get("by_rules", []):
-            expert[i, model.categories.index(category)] = 0
+    expert = expert_cells(rows, model.categories, decided)
     every = evaluate_predictions(Y, predicted, model.categories, decided)
     only_expert = evaluate_predictions(Y, predicted, model.categories, expert)
     print(f"held-out contracts: {len({r.get('group') for r in rows})}, clauses: {len(rows)}; "

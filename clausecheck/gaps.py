@@ -39,18 +39,18 @@ def document_categories(clauses: list[dict]) -> list[dict]:
 
 
 def check_requirement(requirement: Requirement, clauses: list[dict],
-                      children: dict[str, list[dict]] | None = None) -> dict:
+                      children: dict[str, list[dict]] | None = None,
+                      by_id: dict[str, dict] | None = None) -> dict:
     """One finding: the requirement's status, missing elements and evidence."""
     wanted = set(requirement.categories)
     matched = []
     set_aside = []  # (confidence, clause, why): clauses of the kind that do not count
-    by_id = None
+    by_id = {c["id"]: c for c in clauses} if by_id is None else by_id
     for clause in clauses:
         confidences = [label["confidence"] for label in clause["labels"] if label["category"] in wanted]
         if not confidences:
             continue
         if requirement.subject is not None:
-            by_id = by_id if by_id is not None else {c["id"]: c for c in clauses}
             words = _sentence_of(clause, by_id)
             # "The Client shall have no right to audit" is about audits and meets no audit
             # requirement; nor does "The Provider may audit the Client's records", which
@@ -68,7 +68,6 @@ def check_requirement(requirement: Requirement, clauses: list[dict],
         # insolvent" meets the insolvency element through its item (b); and an item is read
         # with its lead-in: "(b) becomes insolvent" is a right to terminate in that clause.
         children = _children(clauses) if children is None else children
-        by_id = by_id if by_id is not None else {c["id"]: c for c in clauses}
         # A definition meets no element: '"Privacy Laws" means laws on … breach notification'
         # is no promise to notify a breach.
         definition = [is_bare_definition(clause["text"]) for _, clause in matched]
@@ -187,7 +186,8 @@ def _children(clauses: list[dict]) -> dict[str, list[dict]]:
 def check(playbook: Playbook, clauses: list[dict]) -> tuple[list[dict], list[dict], dict]:
     """(categories, findings, summary) for classified clauses against a playbook."""
     children = _children(clauses)
-    findings = [check_requirement(req, clauses, children) for req in playbook.requirements]
+    by_id = {clause["id"]: clause for clause in clauses}
+    findings = [check_requirement(req, clauses, children, by_id) for req in playbook.requirements]
     summary = {status: sum(1 for f in findings if f["status"] == status) for status in ("present", "partial", "missing")}
     return document_categories(clauses), findings, summary
 

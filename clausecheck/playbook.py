@@ -53,9 +53,8 @@ class Requirement:
     # clause whose every sentence naming it denies it ("no right to audit") does not meet it.
     subject: re.Pattern | None = None
     denial: re.Pattern | None = None
-    # The side ("provider" or "client") whose doing the subject protects the wrong party: with
+    # Which way round the protection must be (playbook fields not_by / restricts): with
     # not_by = "provider", "The Provider may audit the Client's records" meets no audit right.
-    not_by: str | None = None
     direction: Direction | None = None
 
     def denied_by(self, text: str) -> bool:
@@ -188,8 +187,7 @@ def _requirement(item: object, n: int, seen: set[str]) -> tuple[Requirement | No
     return Requirement(id=rid, title=item["title"].strip(), severity=severity, risk=item["risk"].strip(),
                        categories=tuple(categories), rationale=item.get("rationale", "").strip(),
                        recommendation=item.get("recommendation", "").strip(), source=item.get("source", "").strip(),
-                       elements=tuple(elements), subject=subject, denial=denial, not_by=item.get("not_by"),
-                       direction=direction), []
+                       elements=tuple(elements), subject=subject, denial=denial, direction=direction), []
 
 
 def _element(item: object, where: str) -> tuple[Element | None, list[str]]:

@@ -144,6 +144,7 @@ class ClauseClassifier:
         """Scores of a loaded model, from its own TF-IDF code (see features.py)."""
         headings = [h or "" for h in (headings if headings is not None else [""] * len(texts))]
         offsets = self._offsets()
+        cue_offset = offsets[-1] + len(self.features_[_VECTORIZERS[-1]].vocabulary)  # the cue block comes last
         scores = np.tile(self.intercept_.astype(np.float64), (len(texts), 1))
         for lo in range(0, len(texts), _BATCH):  # batches bound the size of the count matrices
             hi = min(lo + _BATCH, len(texts))
@@ -153,7 +154,6 @@ class ClauseClassifier:
                 X = features.transform_many(chunk)
                 scores[lo:hi] += X @ self.coef_by_feature_[offset:offset + len(features.vocabulary)]
             if self.cues:
-                cue_offset = offsets[-1] + len(self.features_[_VECTORIZERS[-1]].vocabulary)
                 scores[lo:hi] += self._cue_features(texts[lo:hi], headings[lo:hi]) @ self.coef_by_feature_[cue_offset:]
         return scores
 

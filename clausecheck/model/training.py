@@ -12,7 +12,7 @@ import hashlib
 import json
 import time
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import numpy as np
 
@@ -30,7 +30,8 @@ CV_FOLDS = 4
 # (Logistic regression with liblinear scores like the SVM here but takes four times as long;
 # the SGD logistic model is the cheap probabilistic alternative.) Both read the rule votes
 # (cues) beside the words: on held-out contracts, counting only labels a reviewer or CUAD
-# gave, they lift micro-F1 0.793 -> 0.810 and macro-F1 0.733 -> 0.760 (see the model card).
+# gave (benchmarks/expert_labels.py), they lift micro-F1 0.791 -> 0.808 and macro-F1
+# 0.729 -> 0.757 (see the model card).
 CANDIDATES: tuple[dict, ...] = (
     {"model": "linear_svm", "C": 0.3, "cues": 0.2},
     {"model": "sgd_logistic", "C": 2e-5, "cues": 0.2},
@@ -166,6 +167,18 @@ def train(rows: list[dict], out: str | Path, *, candidates: Iterable[dict] = CAN
     return test_scores
 
 
+def expert_cells(rows: list[dict], categories: Sequence[str], decided: np.ndarray) -> np.ndarray:
+    """``decided`` without the negatives that only the labelling functions decided (each
+    row's ``by_rules``)."""
+    index = {c: j for j, c in enumerate(categories)}
+    expert = decided.copy()
+    for i, row in enumerate(rows):
+        for category in row.get("by_rules", []):
+            if category in index:
+                expert[i, index[category]] = False
+    return expert
+
+
 def score(clf: ClauseClassifier, rows: list[dict], *, expert_only: bool = False) -> dict:
     """Evaluate a classifier on corpus rows.
 
@@ -174,11 +187,7 @@ def score(clf: ClauseClassifier, rows: list[dict], *, expert_only: bool = False)
     """
     Y, M = rows_to_matrix(rows, clf.categories)
     if expert_only:
-        index = {c: j for j, c in enumerate(clf.categories)}
-        for i, row in enumerate(rows):
-            for category in row.get("by_rules", []):
-                if category in index:
-                    M[i, index[category]] = False
+        M = expert_cells(rows, clf.categories, M)
     texts, heads = _inputs(rows)
     predictions = clf.predict(texts, heads) if rows else np.zeros_like(Y)
     return evaluate_predictions(Y, predictions, clf.categories, M)
