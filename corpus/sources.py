@@ -78,7 +78,7 @@ def cut_units(text: str, source: str, group: str, kind: str,
     clauses = split_clauses(text)
     units: list[Unit] = []
     for clause in clauses:
-        if clause.heading_only:
+        if clause.heading_only or clause.contents:  # the classifier never sees these
             continue
         own = clean_heading(clause.heading)
         heading = own

@@ -86,6 +86,22 @@ def test_tag_shows_an_unheaded_clause_by_its_first_words(tmp_path, tiny_model):
     assert "1  The Supplier shall operate" in result.output, result.output  # not "1  . The Supplier"
 
 
+def test_a_table_of_contents_is_no_evidence(tmp_path, tiny_model):
+    # Text exports run a contents page into one paragraph: it names insurance and audit but
+    # grants neither, so neither may be reported found on its strength.
+    path = tmp_path / "contents.txt"
+    path.write_text("SERVICES AGREEMENT\n\nTABLE OF CONTENTS 1. DEFINITIONS 2 2. SERVICES 4 3. INSURANCE 6 "
+                    "3.1 Professional Indemnity Insurance 6 3.2 Cyber Liability Insurance Certificates 7 "
+                    "4. AUDIT 8 4.1 On-site Inspection of Facilities 9 5. GOVERNING LAW 10\n\n"
+                    "1. DEFINITIONS\n\n\"Services\" means the help-desk services described in Schedule 1.\n\n"
+                    "2. SERVICES\n\nThe Provider shall operate the help desk from its own premises.\n")
+    report = json.loads(run("scan", str(path), "--format", "json", model=tiny_model).stdout)
+    found = {c["category"] for c in report["categories"] if c["present"]}
+    assert not found & {"insurance", "audit_rights", "governing_law"}, found
+    tagged = json.loads(run("tag", str(path), "--format", "json", model=tiny_model).stdout)["clauses"]
+    assert [c["labels"] for c in tagged if "TABLE OF CONTENTS" in c["text"]] == [[]]
+
+
 @pytest.mark.parametrize("content,reason", [
     (b"", "empty file"),
     (b"\x00\x01\x02\x03" * 100, "unsupported file type"),

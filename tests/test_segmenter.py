@@ -1,4 +1,6 @@
-from clausecheck.nlp.segmenter import split_clauses
+import pytest
+
+from clausecheck.nlp.segmenter import is_contents_list, split_clauses
 
 CONTRACT = """MASTER SERVICES AGREEMENT
 
@@ -159,3 +161,36 @@ def test_paragraph_sign_and_art_numbering_as_in_continental_contracts():
     assert [clauses[c.parent].number for c in items] == ["§ 1", "§ 2"]
     # "§ 5 of the Act" inside a sentence is a reference, not a clause.
     assert "§ 5 of the Act" in text[clauses[-1].start:clauses[-1].end]
+
+
+RUN_TOGETHER_CONTENTS = """SERVICES AGREEMENT
+
+TABLE OF CONTENTS 1. DEFINITIONS 2 2. SERVICES 4 3. FEES 6 3.1 Charges 6 3.2 Invoicing 7 4. AUDIT 8 4.1 Records 8 \
+4.2 On-site Inspection 9 5. INSURANCE 10 6. TERMINATION 11 6.1 For Convenience 11 6.2 For Cause 12 7. GOVERNING LAW 13
+
+1. DEFINITIONS
+
+"Services" means the help-desk services described in Schedule 1.
+"""
+
+
+def test_a_contents_list_run_into_one_paragraph_is_marked_and_the_terms_are_not():
+    clauses = split_clauses(RUN_TOGETHER_CONTENTS)
+    contents = [c for c in clauses if c.contents]
+    assert len(contents) == 1
+    assert "TABLE OF CONTENTS 1. DEFINITIONS" in RUN_TOGETHER_CONTENTS[contents[0].start:contents[0].end]
+    assert [c.number for c in clauses if not c.contents] == ["1"]
+    assert not any(c.contents for c in split_clauses(CONTRACT))
+
+
+@pytest.mark.parametrize("text", [
+    # a price list: numbered titles, but with amounts
+    "SCHEDULE OF CHARGES 1. CONSULTATION $100.00 2. SYSTEMS DEVELOPMENT $100.00 3. PROGRAMMING $90.00 "
+    "4. TRAINING $75.00 5. TRAVEL at cost",
+    # an operative clause that lists the sections surviving termination
+    "The following Sections shall survive termination and will remain in force: 4.1 Confidentiality, "
+    "4.2 Data Protection, 9.1 Indemnity, 10.3 Limitation of Liability, which are binding on the parties "
+    "and are enforceable as if this Agreement had not ended.",
+])
+def test_a_clause_that_numbers_titles_but_has_terms_or_prices_is_no_contents_list(text):
+    assert not is_contents_list(text)

@@ -5,10 +5,12 @@ Each is registered by name with ``@Language.factory`` and communicates through t
 * ``clause_segmenter`` fills ``doc.spans["clauses"]``; every clause span carries
   ``._.clause_id``, ``._.number``, ``._.heading``, ``._.parent`` (a clause id), ``._.level``
   and ``._.page`` (from the loaded Document in ``doc._.document``, when there is one);
+  ``._.heading_only`` marks a title with no body, ``._.contents`` a table of contents;
 * ``legal_facts`` fills ``doc.spans["facts"]`` (label = kind) with ``._.fact`` holding the
   parsed value; ``clause._.facts`` lists the facts inside a clause;
 * ``clause_classifier`` sets ``clause._.labels`` = {category: probability} for every
-  category and ``clause._.categories`` = the categories decided with the model's thresholds.
+  category and ``clause._.categories`` = the categories decided with the model's thresholds
+  (neither titles alone nor contents lists are classified).
 """
 
 from __future__ import annotations
@@ -32,8 +34,9 @@ if not Span.has_extension("labels"):
     Span.set_extension("labels", default=None)
 if not Span.has_extension("categories"):
     Span.set_extension("categories", default=None)
-if not Span.has_extension("heading_only"):
-    Span.set_extension("heading_only", default=False)
+for _flag in ("heading_only", "contents"):
+    if not Span.has_extension(_flag):
+        Span.set_extension(_flag, default=False)
 def _facts_in(span: Span) -> list[Span]:
     """The facts inside a clause, by bisection over the Doc's facts (sorted by position)."""
     doc = span.doc
@@ -101,6 +104,7 @@ class ClauseSegmenter:
             ext.heading = clause.heading
             ext.level = clause.level
             ext.heading_only = clause.heading_only
+            ext.contents = clause.contents
             ext.parent = ids[clause.parent] if clause.parent is not None else None
             ext.context_heading = clause.heading or _ancestor_heading(clause_spans, clause)
             ext.page = document.page_at(clause.start) if document else None
@@ -158,7 +162,8 @@ class ClauseTagger:
         return self._model
 
     def __call__(self, doc: Doc) -> Doc:
-        clauses = [c for c in doc.spans.get("clauses", []) if not c._.heading_only]
+        # Titles alone and contents lists name protections without granting them.
+        clauses = [c for c in doc.spans.get("clauses", []) if not (c._.heading_only or c._.contents)]
         if not clauses:
             return doc
         clf = self.model

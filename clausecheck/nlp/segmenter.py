@@ -75,6 +75,7 @@ class ClauseSpan:
     level: int = 0
     parent: int | None = None  # index of the parent clause in the returned list
     heading_only: bool = False  # a section title with no body of its own
+    contents: bool = False  # a table of contents run into one paragraph: titles, not terms
 
 
 def split_clauses(text: str, heading_offsets: frozenset[int] | set[int] = frozenset()) -> list[ClauseSpan]:
@@ -158,7 +159,37 @@ def split_clauses(text: str, heading_offsets: frozenset[int] | set[int] = frozen
     for clause in clauses:  # trim trailing whitespace the slicing may have kept
         while clause.end > clause.start and text[clause.end - 1].isspace():
             clause.end -= 1
+        if not clause.heading_only:
+            clause.contents = is_contents_list(text[clause.start:clause.end])
     return clauses
+
+
+# -- tables of contents ------------------------------------------------------------------
+
+# An entry of a contents list: a clause number followed by a capitalised title, as in
+# "11.1 For Convenience 48", "Section 9.03 Successors and Assigns", "ARTICLE VIII GOVERNING LAW".
+_CONTENTS_ENTRY = re.compile(
+    r"(?:(?<=\s)|^)(?:(?:ARTICLE|Article|SECTION|Section|CLAUSE|Clause|SCHEDULE|Schedule|EXHIBIT|Exhibit|ANNEX|Annex)"
+    r"\s+[0-9IVXA-Z]{1,5}\.?|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s*(?=[A-Z][A-Za-z])")
+# Words a term of a contract has and a list of titles has not.
+_OPERATIVE_WORD = re.compile(r"\b(?:shall|will|may|must|agrees?|hereby|is|are|be|has|have)\b", re.I)
+_AMOUNT = re.compile(r"[$€£¥₹]\s?\d|\b(?:USD|EUR|GBP|AUD|CAD|INR)\s?\d")
+
+
+def is_contents_list(text: str) -> bool:
+    """Is this clause a table of contents whose lines were run together?
+
+    Text exports (EDGAR's TXT, some PDFs) put a whole contents page in one paragraph:
+    "11. TERMINATION 11.1 For Convenience 11.2 For Cause ... 14.1 Insurance ...". It names
+    many protections and grants none, so it must not be classified or cited. Four or more
+    numbered titles, short on average, with hardly an operative word between them; a price
+    list ("1. CONSULTATION $100.00 2. ...") has amounts and stays a clause.
+    """
+    starts = [m.start() for m in _CONTENTS_ENTRY.finditer(text)]
+    if len(starts) < 4 or _AMOUNT.search(text):
+        return False
+    lengths = sorted(b - a for a, b in zip(starts, starts[1:] + [len(text)]))
+    return len(_OPERATIVE_WORD.findall(text)) <= len(starts) // 4 and lengths[len(lengths) // 2] <= 70
 
 
 # -- pieces: paragraphs, and numbered lines inside paragraphs ---------------------------
