@@ -195,6 +195,9 @@ DENIALS = [
     ("business_continuity", "business-continuity", "The Provider does not maintain a business continuity or disaster "
                                                    "recovery plan for the Services."),
     ("service_levels", "quality-standards", "No service levels apply to the Services."),
+    ("penalties", "service-credits", "The Client may terminate this Agreement for convenience on 120 days' notice. "
+                                     "No termination fee or other penalty shall be payable by the Client on such a "
+                                     "termination."),
 ]
 
 
@@ -278,6 +281,9 @@ STILL_MEETS = [
                                                        "than once in any year."),
     ("scoped-denial", "service_levels", "quality-standards", "The Provider is not bound by the service levels in "
                                                              "relation to traffic carried by other networks."),
+    ("conditional-denial", "penalties", "service-credits", "The Provider shall credit 5% of the monthly fee for each "
+                                                           "missed service level. No service credit shall be payable "
+                                                           "where the failure is caused by the Client."),
     ("denial-followed-by-a-duty", "governance", "governance-communication",
      "The Consultant is not required to attend regular meetings. On reasonable notice, the Consultant shall meet the "
      "Company's managers."),
@@ -288,3 +294,21 @@ STILL_MEETS = [
 def test_a_limited_denial_or_a_protection_given_to_the_client_or_both_still_meets_it(case, category, requirement, text):
     findings, _, _ = findings_by_id([clause("c1", text, category)])
     assert findings[requirement]["status"] != "missing"
+
+
+@pytest.mark.parametrize("text, consent", [
+    ("The Provider shall not assign this Agreement without the Client's prior written consent.", True),
+    ("Neither party may assign its rights or delegate its duties hereunder.", True),
+    ("The Supplier shall not sub-contract any of the Services.", True),
+    ("Any assignment of this Agreement requires thirty days' written notice to the other party.", False),
+    # Consent to something else: a change of control, moving data abroad.
+    ("The Client may terminate if there is a change in control of the Provider without the Client's prior "
+     "written consent.", False),
+    ("The Provider must not transfer Customer Data outside Australia without the prior written consent of the "
+     "Customer.", False),
+])
+def test_consent_to_assign_or_subcontract_is_what_meets_the_assignment_limit(text, consent):
+    findings, _, _ = findings_by_id([clause("c1", text, "assignment")])
+    finding = findings["assignment-subcontracting"]
+    assert finding["status"] != "missing"
+    assert ("consent-required" not in finding["missing_elements"]) == consent

@@ -435,6 +435,10 @@ SCHEDULE 2 CHARGES
 Annexure B - Service Levels
 
 2.1 Ninety-five per cent of calls shall be answered within twenty seconds.
+
+Exhibit C - Exit Plan
+
+C.1 Exit Assistance. The Supplier shall provide exit assistance for six months.
 """
 
 
@@ -456,6 +460,7 @@ def test_a_paragraph_of_a_schedule_is_cited_with_its_schedule(tiny_model, tmp_pa
     assert cited("1.1 The Core Systems") == "Schedule 1, § 1.1"
     assert cited("1.1 The monthly") == "Schedule 2, § 1.1"
     assert cited("2.1 Ninety-five") == "Annexure B, § 2.1"
+    assert cited("C.1 Exit") == "Exhibit C, § C.1 Exit Assistance"  # an exhibit's own numbering
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html", "docx"])

@@ -194,3 +194,19 @@ def test_a_contents_list_run_into_one_paragraph_is_marked_and_the_terms_are_not(
 ])
 def test_a_clause_that_numbers_titles_but_has_terms_or_prices_is_no_contents_list(text):
     assert not is_contents_list(text)
+
+
+def test_an_exhibits_lettered_numbering_opens_clauses_under_the_exhibit():
+    text = ("12. GENERAL\n\n12.1 Survival. Sections 5 and 9 survive termination.\n\n"
+            "Exhibit B – Service Level Agreement\n\n"
+            "B.1 Measurement. Each Service Level is measured monthly.\n\n"
+            "B.2 Service Levels. The Service Levels are as follows.\n\n"
+            "(a) Availability: at least 99.5 percent in each month.\n\n"
+            "B.3 Service Credits. For each Service Level missed, the Service Credit is 5 percent of the Monthly Fees.\n")
+    clauses = split_clauses(text)
+    numbered = _by_number(clauses)
+    assert {"B.1", "B.2", "B.3"} <= set(numbered)
+    exhibit = next(i for i, c in enumerate(clauses) if c.heading and c.heading.startswith("Exhibit B"))
+    assert numbered["B.1"].parent == exhibit and numbered["B.3"].parent == exhibit  # not under 12.1
+    assert numbered["B.3"].heading == "Service Credits"
+    assert clauses[numbered["(a)"].parent] is numbered["B.2"]

@@ -3,7 +3,7 @@
 The rules work on paragraphs (runs of lines separated by a blank line, which is how every
 loader joins its blocks) and on lines inside a paragraph that start with clause numbering:
 
-* numbering opens a clause: ``1.``, ``1.1``, ``1.1.1``, ``12)``, ``(a)``, ``(iv)``, ``(A)``,
+* numbering opens a clause: ``1.``, ``1.1``, ``1.1.1``, ``B.2``, ``12)``, ``(a)``, ``(iv)``, ``(A)``,
   ``a.``, ``Article IV``, ``ARTICLE 3``, ``Art. 5``, ``§ 7``, ``Section 2.3``, ``IV.``;
 * an unnumbered heading paragraph (short, ALL CAPS or Title Case without a full stop, or
   bold in the source) is merged with the body that follows it, so that "TERMINATION" and
@@ -32,6 +32,8 @@ _NUMBERING = [
         r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b))(?![\w.]*\s+of\b)"
         r"(?:\s*[.:\-\u2013\u2014])?(?:\s+|$)")),
     ("decimal", re.compile(r"(?P<num>\d{1,2}(?:\.\d{1,3}){1,4})\.?(?:\s+|$)")),
+    # An exhibit's or schedule's own numbering: "B.2", "C.1.3" (Exhibit B, paragraph 2).
+    ("decimal", re.compile(r"(?P<num>[A-Z]\.\d{1,2}(?:\.\d{1,3}){0,3})\.?(?:\s+|$)")),
     ("decimal", re.compile(r"(?P<num>\d{1,2})[.)](?:\s+|$)")),
     ("paren", re.compile(r"(?P<num>\((?:[a-z]{1,2}|[ivxlc]{1,5}|[A-Z]{1,2}|[IVXLC]{1,5}|\d{1,2})\))(?:\s+|$)")),
     ("letter", re.compile(r"(?P<num>(?:[a-z]|[ivx]{1,4})[.)])\s+")),

@@ -45,8 +45,10 @@ _DENIALS = (
     r"permitted)\s+to\b[^.;]{{0,60}}?(?:{s})",
     r"\b(?:does|do|shall|will)\s+not\s+(?:maintain|provide|carry|have|offer|give|guarantee|commit to|warrant)\b"
     r"[^.;]{{0,40}}?(?:{s})",
-    r"\bno\s+(?:\w+\s+){{0,2}}?(?:{s})[^.;]{{0,40}}?\b(?:apply|applies|is provided|are provided|shall apply|"
-    r"will apply|is required|are required|is given|are given|exists?)\b",
+    # "No service levels apply"; "No termination fee or other penalty shall be payable"
+    r"\bno\s+(?:[\w-]+\s+){{0,4}}?(?:{s})[^.;]{{0,40}}?\b(?:apply|applies|is provided|are provided|shall apply|"
+    r"will apply|is required|are required|is given|are given|exists?|"
+    r"(?:is|are|shall\s+be|will\s+be)\s+(?:payable|due|owed|owing|charged|levied|imposed))\b",
     r"\b(?:makes?|gives?)\s+no\s+(?:\w+\s+){{0,2}}?(?:commitments?|representations?|warrant(?:y|ies)|"
     r"guarantees?|promises?)\b[^.;]{{0,60}}?(?:{s})",
 )

@@ -169,9 +169,14 @@ def reference(evidence: dict, clauses: dict[str, dict]) -> tuple[str | None, str
     if not labels:
         return None, heading
     cited = labels[-1] + "".join(reversed(labels[:-1]))
-    cited = cited if cited[:1].isalpha() or cited[:1] == "§" else f"§ {cited}"
+    cited = cited if _WORD_NUMBER.match(cited) else f"§ {cited}"
     attachment = attachment_of(evidence.get("clause_id"), clauses)
     return (f"{attachment}, {cited}" if attachment else cited), heading
+
+
+# A number cited as it stands: one that says what it numbers ("Section 3.01", "Art. 5", "§ 5")
+# and a bare roman or letter label ("IV", "C"). "3.1" and an exhibit's "B.3" take a "§".
+_WORD_NUMBER = re.compile(r"^(?:[^\W\d_]+\.?\s|§|[^\W\d_]+(?:\(|$))")
 
 
 # A schedule, exhibit or annex title ("SCHEDULE 2 SERVICE LEVELS", "Exhibit A", "Annex 3 -
