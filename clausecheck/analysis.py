@@ -14,6 +14,7 @@ from .document import Document
 from .gaps import check
 from .limits import DEFAULT_LIMITS, Limits
 from .loaders import load
+from .nlp.parties import party_roles
 from .playbook import Playbook, load_playbook
 from .report import SCHEMA_VERSION, Report
 
@@ -43,7 +44,8 @@ class Analyzer:
         document = source if isinstance(source, Document) else self.load(source)
         doc = run(self.nlp, document)
         clauses = [clause_dict(span) for span in doc.spans["clauses"]]
-        categories, findings, summary = check(self.playbook, clauses)
+        parties = party_roles(document.text)
+        categories, findings, summary = check(self.playbook, clauses, parties)
         for clause in clauses:  # probabilities were needed by the checker; the JSON keeps decisions
             clause.pop("probabilities", None)
         _cite_evidence(findings, clauses)
@@ -54,7 +56,7 @@ class Analyzer:
                      "model": model_info.get("name", "clause-classifier") + f" ({self.model.model})"},
             "document": {"path": document.path, "sha256": document.sha256, "format": document.format,
                          "pages": document.pages, "characters": document.characters,
-                         "warnings": list(document.warnings)},
+                         "warnings": list(document.warnings), "parties": parties},
             "playbook": {"name": self.playbook.name, "version": self.playbook.version},
             "clauses": clauses,
             "categories": categories,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .nlp.parties import as_roles, in_their_words, side_words
 from .nlp.shapes import clause_body, is_bare_definition
 from .playbook import Playbook, Requirement
 from .taxonomy import CATEGORY_IDS
@@ -40,8 +41,13 @@ def document_categories(clauses: list[dict]) -> list[dict]:
 
 def check_requirement(requirement: Requirement, clauses: list[dict],
                       children: dict[str, list[dict]] | None = None,
-                      by_id: dict[str, dict] | None = None) -> dict:
-    """One finding: the requirement's status, missing elements and evidence."""
+                      by_id: dict[str, dict] | None = None, parties: dict[str, str] | None = None) -> dict:
+    """One finding: the requirement's status, missing elements and evidence.
+
+    ``parties`` maps the names a contract gives its sides to "provider" or "client"
+    (:func:`clausecheck.nlp.parties.party_roles`), so that "Calloway may assign" is read as
+    the provider assigning.
+    """
     wanted = set(requirement.categories)
     matched = []
     set_aside = []  # (confidence, clause, why): clauses of the kind that do not count
@@ -51,7 +57,7 @@ def check_requirement(requirement: Requirement, clauses: list[dict],
         if not confidences:
             continue
         if requirement.subject is not None:
-            words = _sentence_of(clause, by_id)
+            words = as_roles(_sentence_of(clause, by_id), parties)
             # "The Client shall have no right to audit" is about audits and meets no audit
             # requirement; nor does "The Provider may audit the Client's records", which
             # protects the other side.
@@ -183,11 +189,17 @@ def _children(clauses: list[dict]) -> dict[str, list[dict]]:
     return children
 
 
-def check(playbook: Playbook, clauses: list[dict]) -> tuple[list[dict], list[dict], dict]:
-    """(categories, findings, summary) for classified clauses against a playbook."""
+def check(playbook: Playbook, clauses: list[dict],
+          parties: dict[str, str] | None = None) -> tuple[list[dict], list[dict], dict]:
+    """(categories, findings, summary) for classified clauses against a playbook; ``parties``
+    as for :func:`check_requirement`."""
     children = _children(clauses)
     by_id = {clause["id"]: clause for clause in clauses}
-    findings = [check_requirement(req, clauses, children, by_id) for req in playbook.requirements]
+    findings = [check_requirement(req, clauses, children, by_id, parties) for req in playbook.requirements]
+    # Suggested wording in the contract's own names for the sides ("the Contractor", "Calloway").
+    words = side_words(" ".join(clause["text"] for clause in clauses), parties)
+    for finding in findings:
+        finding["recommendation"] = in_their_words(finding["recommendation"], words, proper=bool(parties))
     summary = {status: sum(1 for f in findings if f["status"] == status) for status in ("present", "partial", "missing")}
     return document_categories(clauses), findings, summary
 

@@ -102,6 +102,17 @@ def test_a_table_of_contents_is_no_evidence(tmp_path, tiny_model):
     assert [c["labels"] for c in tagged if "TABLE OF CONTENTS" in c["text"]] == [[]]
 
 
+def test_the_report_says_how_it_read_a_contracts_named_parties(tmp_path, tiny_model):
+    from test_parties import PREAMBLE
+
+    path = tmp_path / "named.txt"
+    path.write_text(PREAMBLE + "6. Calloway may assign this Agreement without the consent of Harborview.\n")
+    report = json.loads(run("scan", str(path), "--format", "json", model=tiny_model).stdout)
+    assert report["document"]["parties"] == {"Calloway": "provider", "Harborview": "client"}
+    text = run("scan", str(path), model=tiny_model).output
+    assert "read Calloway as the provider, Harborview as the client" in " ".join(text.split())
+
+
 @pytest.mark.parametrize("content,reason", [
     (b"", "empty file"),
     (b"\x00\x01\x02\x03" * 100, "unsupported file type"),

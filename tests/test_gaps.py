@@ -312,3 +312,43 @@ def test_consent_to_assign_or_subcontract_is_what_meets_the_assignment_limit(tex
     finding = findings["assignment-subcontracting"]
     assert finding["status"] != "missing"
     assert ("consent-required" not in finding["missing_elements"]) == consent
+
+
+def test_a_contract_that_names_its_parties_is_read_by_their_sides():
+    free = clause("c1", "Calloway may assign this Agreement or subcontract any of the Services without the consent "
+                        "of Harborview.", "assignment")
+    audit = clause("c2", "Calloway may audit Harborview's use of the reports once a year.", "audit_rights")
+    parties = {"Calloway": "provider", "Harborview": "client"}
+    _, read, _ = check(load_playbook(), [free, audit], parties)
+    read = {f["requirement"]: f for f in read}
+    assert read["assignment-subcontracting"]["status"] == "missing"
+    assert read["audit-rights"]["status"] == "missing"
+    assert read["audit-rights"]["set_aside"][0]["reason"] == "it has the protection the wrong way round"
+    # Without knowing the sides, the clauses are taken as they read.
+    unread, _, _ = findings_by_id([free, audit])
+    assert unread["audit-rights"]["status"] != "missing"
+
+
+def test_suggested_wording_calls_the_sides_what_the_contract_calls_them():
+    clauses = [clause(f"c{i}", text, "fees") for i, text in enumerate([
+        "The Customer shall pay the Contractor the Charges within 30 days.",
+        "The Contractor shall invoice the Customer monthly.",
+        "The Contractor shall keep records of the Charges for the Customer."])]
+    findings, _, _ = findings_by_id(clauses)
+    wording = findings["assignment-subcontracting"]["recommendation"]
+    assert wording.startswith("The Contractor shall not assign") and "the Customer's prior written consent" in wording
+    _, named, _ = check(load_playbook(), clauses, {"Calloway": "provider", "Harborview": "client"})
+    wording = {f["requirement"]: f for f in named}["assignment-subcontracting"]["recommendation"]
+    assert wording.startswith("Calloway shall not assign") and "Harborview's prior written consent" in wording
+
+
+def test_a_sum_paid_for_a_data_breach_is_a_penalty_tied_to_it_without_the_word_penalty():
+    findings, _, _ = findings_by_id([clause(
+        "c1", "If a Breach of Unsecured PHI is caused by the Vendor, the Vendor shall pay the Client $250 for each "
+              "individual whose PHI was affected, within thirty days after written demand.", "penalties")])
+    assert findings["data-breach-penalty"]["status"] == "present"
+    # A credit for missed service levels is no penalty tied to a data breach.
+    findings, _, _ = findings_by_id([clause(
+        "c1", "If the Vendor misses a service level, the Vendor shall pay the Client a service credit of 5% of the "
+              "monthly charges.", "penalties")])
+    assert findings["data-breach-penalty"]["missing_elements"] == ["tied-to-data-breach"]

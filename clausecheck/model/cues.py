@@ -315,6 +315,8 @@ RULES: dict[str, Rules] = {
             r"\b(?:reduce|reduction)\b.{0,40}\b(?:fees|charges|price)\b.{0,80}\b(?:fail|failure|below|miss|delay)",
             r"\blate delivery (?:charges?|fees?)\b", r"\b(?:per|for each|each) (?:day|week|month) (?:of|that) (?:delay|late)",
             r"\bshortfall (?:payments?|fees?)\b",
+            # a sum per person whose data a breach touched: "$250 for each individual whose PHI was affected"
+            r"\b(?:for each|per) (?:individual|person|data subject|patient|consumer|customer|record)s? (?:whose|affected)\b",
         ),
         weak=_rx(r"\bcredits?\b", r"\bpenalt", r"\bdelay", r"\bshortfall\b", r"\bdowntime\b", r"\bdeduct", r"\bforfeit",
                  r"\blate (?:charges?|fees?)\b", r"\b(?:fee|price|payment) (?:reductions?|deductions?)\b",

@@ -124,13 +124,16 @@ def _doing(names: str, subject: str, modal: str = _MODAL, *, giving: bool = Fals
     side entitled to the subject ("shall be entitled to service credits") is not doing it."""
     anyone = "|".join(ROLE_NAMES.values())
     aside = r"(?:\s*,[^.;]{0,160}?,)?"  # "shall, at its own cost, maintain", "may, on ten days' notice (...), audit"
+    # after the verb, too: "agrees to obtain and maintain, during the Term and for five years after, general
+    # liability insurance" (the aside may name times and causes; a few words may follow it)
+    after_verb = r"(?:\s*,[^.;]{0,160}?,(?:\s+[\w-]+){0,4}?\s+)?"
     blocked = f"{_GIVING}|{anyone}|{_INTERVENING}" + ("" if receiving else f"|{_RECEIVING}")
     between = rf"[^.;]{{0,40}}?\b(?:{_GIVING})\b[^.;]{{0,80}}?" if giving else \
         rf"(?:(?!\b(?:{blocked})\b)[^.;]){{0,60}}?"
     if not receiving:
         modal = rf"(?!is\s+entitled|(?:shall\s+)?(?:have|has)\s+the\s+right){modal}"
     return (rf"(?<!or )(?<!or the )(?<!and )(?<!and the )\b(?:{names})\b(?!\s+(?:or|and)\b)(?:'s(?:\s+\w+){{1,2}})?"
-            rf"(?i:\s*,?\s*(?:[^.;]{{0,160}}?,\s+|\s*\([^)]{{0,80}}\)\s*)?{modal}\b{aside}{between}(?:{subject}))")
+            rf"(?i:\s*,?\s*(?:[^.;]{{0,160}}?,\s+|\s*\([^)]{{0,80}}\)\s*)?{modal}\b{aside}{between}{after_verb}(?:{subject}))")
 
 
 @dataclass(frozen=True)

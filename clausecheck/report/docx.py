@@ -15,7 +15,7 @@ import io
 import zipfile
 
 from .render import (DISCLAIMER, SEVERITIES, clause_index, clause_name, document_facts, file_name,
-                     findings_with_status, gap_counts, lacking, locate, playbook_line, quote, sanitized,
+                     findings_with_status, gap_counts, lacking, locate, parties_line, playbook_line, quote, sanitized,
                      summary_line, tool_line)
 
 FIXED_DATE = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
@@ -93,6 +93,8 @@ def _details(document, report: dict, date: datetime.datetime) -> None:
     doc = report["document"]
     document.add_heading("Summary", level=1)
     rows = [("File", doc["path"]), ("Document", document_facts(report)), ("Playbook", playbook_line(report))]
+    if parties_line(report):
+        rows.append(("Parties", "read " + parties_line(report)))
     if doc.get("sha256"):
         rows.append(("SHA-256", doc["sha256"]))
     if report.get("date"):

@@ -18,7 +18,7 @@ import html
 
 from ..taxonomy import title as category_title
 from .render import (DISCLAIMER, SEVERITIES, clause_index, clause_name, document_facts, file_name, flat,
-                     gap_counts, gaps_by_severity, lacking, locate, playbook_line, present_findings, quote,
+                     gap_counts, gaps_by_severity, lacking, locate, parties_line, playbook_line, present_findings, quote,
                      sanitized, shorten, tool_line)
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
@@ -157,6 +157,8 @@ def _head(report: dict, name: str) -> list[str]:
            f"<dt>File</dt><dd>{_e(doc['path'])}</dd>",
            f"<dt>Document</dt><dd>{_e(document_facts(report))}</dd>",
            f"<dt>Playbook</dt><dd>{_e(playbook_line(report))}</dd>"]
+    if parties_line(report):
+        out.append(f"<dt>Parties</dt><dd>read {_e(parties_line(report))}</dd>")
     if doc.get("sha256"):
         out.append(f'<dt>SHA-256</dt><dd class="mono">{_e(doc["sha256"])}</dd>')
     if report.get("date"):

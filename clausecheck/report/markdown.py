@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .render import (DISCLAIMER, clause_index, document_facts, file_name, gaps_by_severity, lacking, locate,
-                     clause_name, playbook_line, present_findings, quote, sanitized, severity_line, summary_line,
+                     clause_name, parties_line, playbook_line, present_findings, quote, sanitized, severity_line, summary_line,
                      tool_line)
 
 PRESENT_QUOTE_CHARS = 120
@@ -45,6 +45,8 @@ def render_markdown(report: dict) -> str:
     out += [counts, "",
             f"- **File:** {md(doc['path'])} ({md(document_facts(report))})",
             f"- **Playbook:** {md(playbook_line(report))}"]
+    if parties_line(report):
+        out.append(f"- **Parties:** read {md(parties_line(report))}")
     if warnings:
         out.append(f"- **Warnings:** {len(warnings)}, listed at the end: findings may be incomplete")
     out.append("")

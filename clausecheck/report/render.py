@@ -297,6 +297,14 @@ def playbook_line(report: dict) -> str:
     return f"{playbook.get('name', '?')}{version}"
 
 
+def parties_line(report: dict) -> str | None:
+    """"Calloway as the provider, Harborview as the client": how the sides were read, when
+    the contract names them by proper names (None when it uses role names, or is unclear)."""
+    parties = (report.get("document") or {}).get("parties") or {}
+    order = sorted(parties.items(), key=lambda item: item[1] != "provider")
+    return ", ".join(f"{name} as the {role}" for name, role in order) or None
+
+
 def tool_line(report: dict) -> str:
     tool = report.get("tool") or {}
     model = f" (model {tool['model']})" if tool.get("model") else ""

@@ -13,7 +13,7 @@ import shutil
 import textwrap
 
 from .render import (DISCLAIMER, clause_index, clause_name, document_facts, file_name, flat, reference,
-                     gaps_by_severity, lacking, locate, page_label, playbook_line, present_findings, quote,
+                     gaps_by_severity, lacking, locate, page_label, parties_line, playbook_line, present_findings, quote,
                      sanitized, severity_line, shorten, summary_line)
 
 DEFAULT_WIDTH = 88
@@ -61,6 +61,8 @@ def render_text(report: dict, *, color: bool = False, width: int | None = None) 
     out += [c("bold", line) for line in textwrap.wrap(f"Contract review: {file_name(doc['path'])}", width=width)]
     field("File", f"{doc['path']} ({document_facts(report)})")
     field("Playbook", playbook_line(report))
+    if parties_line(report):
+        field("Parties", f"read {parties_line(report)}")
     field("Result", summary_line(report))
     if severity_line(report):
         field("", severity_line(report))

@@ -1,0 +1,130 @@
+"""Which party is the provider: the sides of a contract that names them by proper names.
+
+The direction rules (:mod:`.shapes`) know the sides by the role names contracts define
+("the Supplier", "the Customer"). Many contracts define short proper names instead:
+'Harborview Health System, Inc. ("Harborview")' and 'Calloway Revenue Solutions LLC
+("Calloway")'. :func:`party_roles` reads which of those names performs the services and
+which pays for them, and returns the names with their side, so that "Calloway may assign
+this Agreement without consent" can be read as "the Provider may assign ...".
+
+Only a clear reading counts: two defined names, one that mostly provides and one that
+mostly pays. Anything less gives no roles, and clauses are taken as they read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from .shapes import ROLE_NAMES
+
+# 'Calloway Revenue Solutions LLC ("Calloway")', '(hereinafter referred to as "Acme")',
+# '(the "Bank")'. The preamble and recitals are where a contract defines its parties.
+_DEFINED_NAME = re.compile(
+    r"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?|the\s+|as\s+)?[\"“”']"
+    r"(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:\s+[A-Z][A-Za-z0-9&.\-]*){0,2})[\"“”']\s*\)")
+_PREAMBLE_CHARS = 6000
+# Defined terms that are not parties.
+_NOT_A_PARTY = re.compile(r"^(?:Agreement|Contract|Effective|Commencement|Services?|Party|Parties|Term|Territory|"
+                          r"Products?|Software|Work|Deliverables?|Fees?|Charges?|Confidential|Affiliates?|"
+                          r"Schedules?|Exhibits?|Annex|SOW|MSA|Order)\b")
+
+_MODAL = r"(?:shall|will|must|agrees?\s+to|undertakes?\s+to)"
+_PROVIDES = r"(?:provide|perform|deliver|render|supply|operate|carry\s+out)"
+_SERVICES = r"(?:the\s+)?(?:Services|Service|Work|Deliverables|Products)"
+
+
+def _cues(name: str) -> tuple[re.Pattern, re.Pattern]:
+    n = re.escape(name)
+    provider = re.compile(
+        rf"\b{n}\s+{_MODAL}\s+(?:\w+\s+){{0,3}}?{_PROVIDES}\s+(?:\w+\s+){{0,2}}?{_SERVICES}\b|"
+        rf"\b{_SERVICES}\s+(?:provided|performed|delivered|rendered|supplied)\s+by\s+{n}\b|"
+        rf"\b(?:pay|compensate|reimburse)\s+{n}\b|\b{n}\s+{_MODAL}\s+(?:\w+\s+){{0,2}}?invoice\b|"
+        rf"\bpayable\s+to\s+{n}\b")
+    client = re.compile(
+        rf"\b{n}\s+{_MODAL}\s+(?:\w+\s+){{0,2}}?pay\b|"
+        rf"\b{_PROVIDES}\s+(?:\w+\s+){{0,2}}?{_SERVICES}\s+(?:to|for)\s+{n}\b|"
+        rf"\b(?:invoice|bill)\s+{n}\b|\bon\s+behalf\s+of\s+{n}\b|\bpayable\s+by\s+{n}\b")
+    return provider, client
+
+
+def defined_parties(text: str) -> list[str]:
+    """The short names the preamble defines for the parties, in order of first use."""
+    names: list[str] = []
+    for match in _DEFINED_NAME.finditer(text[:_PREAMBLE_CHARS]):
+        name = match["name"].strip(" .")
+        if _NOT_A_PARTY.match(name) or name in names:
+            continue
+        names.append(name)
+    return names
+
+
+def party_roles(text: str) -> dict[str, str]:
+    """{defined name: "provider" | "client"} when the text makes the two sides clear, else {}.
+
+    A contract that already names its sides by role ("Supplier", "Customer") needs none.
+    """
+    names = [n for n in defined_parties(text) if not re.fullmatch("|".join(ROLE_NAMES.values()), n)]
+    # Only names the contract goes on to use as a party: at least a few times.
+    names = [n for n in names if len(re.findall(rf"\b{re.escape(n)}\b", text)) >= 5]
+    if len(names) != 2:
+        return {}
+    votes: dict[str, Counter] = {}
+    for name in names:
+        provider, client = _cues(name)
+        votes[name] = Counter(provider=len(provider.findall(text)), client=len(client.findall(text)))
+    first, second = names
+    for p, c in ((first, second), (second, first)):
+        if _leans(votes[p], "provider") and _leans(votes[c], "client"):
+            return {p: "provider", c: "client"}
+    return {}
+
+
+def _leans(votes: Counter, side: str) -> bool:
+    other = "client" if side == "provider" else "provider"
+    return votes[side] >= 2 and votes[side] >= 3 * votes[other]
+
+
+_ROLE_WORD = {"provider": "Provider", "client": "Client"}
+
+
+def as_roles(text: str, parties: dict[str, str] | None) -> str:
+    """``text`` with the parties' names put as their roles: "Calloway may assign" ->
+    "Provider may assign" (for the direction rules; never shown to a reader)."""
+    if not parties:
+        return text
+    return _names_pattern(tuple(sorted(parties.items()))).sub(lambda m: _ROLE_WORD[parties[m[0]]], text)
+
+
+@lru_cache(maxsize=64)
+def _names_pattern(parties: tuple[tuple[str, str], ...]) -> re.Pattern:
+    names = sorted((name for name, _ in parties), key=len, reverse=True)  # "SAP Africa" before "SAP"
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+def side_words(text: str, parties: dict[str, str] | None = None) -> dict[str, str]:
+    """How the contract calls each side: {"provider": "Contractor", "client": "Customer"}.
+
+    The parties' proper names when they were read (``parties``), else the role name the text
+    uses most (at least three times), else the playbook's own "Provider" and "Client".
+    """
+    words = {"provider": "Provider", "client": "Client"}
+    for side, names in ROLE_NAMES.items():
+        used = Counter(" ".join(m.split()) for m in re.findall(rf"\b(?:{names})\b", text))
+        if used and used.most_common(1)[0][1] >= 3:
+            words[side] = used.most_common(1)[0][0]
+    for name, side in (parties or {}).items():
+        words[side] = name
+    return words
+
+
+def in_their_words(wording: str, words: dict[str, str], proper: bool) -> str:
+    """The playbook's suggested wording with the contract's names for the sides: "the
+    Provider shall" -> "the Contractor shall", or "Calloway shall" when ``proper`` (names
+    take no article)."""
+    def name(match: re.Match) -> str:
+        article, role = match["article"] or "", match["role"]
+        word = words["provider" if role == "Provider" else "client"]
+        return word if proper else article + word
+    return re.sub(r"\b(?P<article>[Tt]he\s+)?(?P<role>Provider|Client)\b", name, wording)
