@@ -66,8 +66,12 @@ def party_roles(text: str) -> dict[str, str]:
     A contract that already names its sides by role ("Supplier", "Customer") needs none.
     """
     names = [n for n in defined_parties(text) if not re.fullmatch("|".join(ROLE_NAMES.values()), n)]
+    if len(names) < 2:
+        return {}
     # Only names the contract goes on to use as a party: at least a few times.
-    names = [n for n in names if len(re.findall(rf"\b{re.escape(n)}\b", text)) >= 5]
+    uses = Counter(re.findall(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b",
+                              text))
+    names = [n for n in names if uses[n] >= 5]
     if len(names) != 2:
         return {}
     votes: dict[str, Counter] = {}
