@@ -210,3 +210,11 @@ def test_an_exhibits_lettered_numbering_opens_clauses_under_the_exhibit():
     assert numbered["B.1"].parent == exhibit and numbered["B.3"].parent == exhibit  # not under 12.1
     assert numbered["B.3"].heading == "Service Credits"
     assert clauses[numbered["(a)"].parent] is numbered["B.2"]
+
+
+def test_a_cross_reference_wrapped_onto_its_own_line_is_no_clause():
+    text = ("5. SERVICE LEVELS\n\n5.1 The Vendor shall report its performance to the Client monthly in accordance with\n\n"
+            "Clause 6.2.\n\n5.2 Quality management. The Vendor shall keep an ISO 9001 certificate.\n")
+    clauses = split_clauses(text)
+    assert [c.number for c in clauses] == ["5", "5.1", "5.2"]
+    assert text[clauses[1].start:clauses[1].end].endswith("Clause 6.2.")

@@ -97,7 +97,7 @@ def split_clauses(text: str, heading_offsets: frozenset[int] | set[int] = frozen
         if _PAGE_MARKER.match(piece):
             continue  # a page number left in text exports: not content, not a boundary
         kind, number, rest = numbering if numbering else (None, None, piece)
-        if number is not None and clauses and _wrapped_mid_sentence(prev_text, kind):
+        if number is not None and clauses and _wrapped_mid_sentence(prev_text, kind, rest):
             # "... under clause" / "13." split apart by a page or line break: one sentence.
             clauses[-1].end = end
             clauses[-1].heading_only = False
@@ -228,17 +228,25 @@ def _pieces(text: str):
 # A line that wrapped just before a number: "... under clause\n13." or "... within ten\n(10) days".
 _REFERENCE_TAIL = re.compile(r"\b(?:clauses?|sections?|articles?|paragraphs?|schedules?|annex(?:es)?|exhibits?|"
                              r"appendix|appendices|items?|sub-?clauses?|sub-?sections?|no\.)\s*$", re.I)
+# A sentence cannot stop on these: "... in accordance with" / "Clause 6.2." is one sentence
+# (but an item may end "; or" before the next item).
+_OPEN_TAIL = re.compile(r"[a-z]\s+(?:with|of|to|under|per|by|and|or|the|an?|for|from|pursuant\s+to|including|than)\s*$")
 _NUMBER_WORD_TAIL = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                                r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
                                r"sixty|seventy|eighty|ninety|hundred|thousand)\s*$", re.I)
 
 
-def _wrapped_mid_sentence(before: str, kind: str) -> bool:
+def _wrapped_mid_sentence(before: str, kind: str, rest: str) -> bool:
     """Is a numbered-looking line really the rest of the previous line's sentence?"""
     last_line = before.rstrip().rsplit("\n", 1)[-1]
     if len(last_line.split()) < 6 or _is_heading_line(last_line):
         return False  # a "SCHEDULES" or "Annex" title, then "1. ...": a real clause
     if _REFERENCE_TAIL.search(before[-40:]):
+        return True
+    # "... in accordance with" / "Clause 6.2." alone on its line: a reference, not a clause (a
+    # clause says something after its number; text exports also lose words at page breaks,
+    # so "... of the" / "6. ENFORCEMENT" stays a new clause).
+    if kind == "article" and not rest.strip(" .,;:)") and _OPEN_TAIL.search(before[-40:]):
         return True
     return kind == "paren" and bool(_NUMBER_WORD_TAIL.search(before[-40:]))
 
