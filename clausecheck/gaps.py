@@ -69,6 +69,7 @@ def check_requirement(requirement: Requirement, clauses: list[dict],
         matched.append((max(confidences), clause))
 
     missing_elements = []
+    not_of_kind = []  # (confidence, clause, why): clauses that lack an essential element
     if matched:
         # A clause's items belong to it: "may terminate if the other party: (a) …; (b) becomes
         # insolvent" meets the insolvency element through its item (b); and an item is read
@@ -79,6 +80,19 @@ def check_requirement(requirement: Requirement, clauses: list[dict],
         definition = [is_bare_definition(clause["text"]) for _, clause in matched]
         met_by_clause = [set() if is_def else _elements_met(requirement, _scope(clause, children, by_id))
                          for (_, clause), is_def in zip(matched, definition)]
+        # A clause that lacks an essential element is not of this requirement ("a service
+        # credit for missed service levels" for a penalty if data is not protected).
+        essential = [e for e in requirement.elements if e.essential]
+        if essential:
+            keep = []
+            for i, ((confidence, clause), met) in enumerate(zip(matched, met_by_clause)):
+                lacking = next((e for e in essential if e.id not in met), None)
+                if lacking is None:
+                    keep.append(i)
+                elif not definition[i]:
+                    not_of_kind.append((confidence, clause, f"it has no {lacking.title[0].lower()}{lacking.title[1:]}"))
+            matched, met_by_clause, definition = ([xs[i] for i in keep] for xs in (matched, met_by_clause, definition))
+    if matched:
         met = set().union(*met_by_clause)
         missing_elements = [e for e in requirement.elements if e.id not in met]
         status = "partial" if missing_elements else "present"
@@ -90,6 +104,8 @@ def check_requirement(requirement: Requirement, clauses: list[dict],
         matched = [matched[i] for i in order]
     else:
         status = "missing"
+        # Why the clauses that look like it do not count (beside a present finding, noise).
+        set_aside += not_of_kind
     return {
         "requirement": requirement.id,
         "title": requirement.title,

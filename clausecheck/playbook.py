@@ -31,11 +31,23 @@ class Element:
     title: str
     patterns: tuple[re.Pattern, ...] = ()
     facts: tuple[str, ...] = ()
+    # Patterns that must all match one sentence: a change, its price and a limit on that price.
+    together: tuple[re.Pattern, ...] = ()
+    # A clause without it is not of the requirement at all: a service credit for missed service
+    # levels is no "penalty if data is not protected" (the finding is then missing, not partial).
+    essential: bool = False
 
     def met_by(self, texts: list[str], fact_kinds: set[str]) -> bool:
         if self.facts and fact_kinds.intersection(self.facts):
             return True
-        return any(p.search(text) for p in self.patterns for text in texts)
+        if any(p.search(text) for p in self.patterns for text in texts):
+            return True
+        return bool(self.together) and any(all(p.search(sentence) for p in self.together)
+                                           for text in texts for sentence in _SENTENCE_END.split(text))
+
+
+# Where a sentence ends for `together`: ". " or "; " (not the dot of "Clause 14.1(a)"), or a blank line.
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\n\s*\n")
 
 
 @dataclass(frozen=True)
@@ -200,21 +212,33 @@ def _element(item: object, where: str) -> tuple[Element | None, list[str]]:
     else:
         where = where.rsplit(",", 1)[0] + f", element '{eid}'"
     patterns = item.get("patterns", [])
+    together = item.get("together", [])
     facts = item.get("facts", [])
-    if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
-        errors.append(f"{where}: field 'patterns' must be a list of regular expressions")
-        patterns = []
+    for name, value in (("patterns", patterns), ("together", together)):
+        if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
+            errors.append(f"{where}: field '{name}' must be a list of regular expressions")
+    patterns = patterns if isinstance(patterns, list) else []
+    together = together if isinstance(together, list) else []
+    if len(together) == 1:
+        errors.append(f"{where}: field 'together' needs two or more patterns (one alone belongs in 'patterns')")
     if not isinstance(facts, list) or any(f not in FACT_KINDS for f in facts):
         errors.append(f"{where}: field 'facts' must be a list of {', '.join(FACT_KINDS)}")
         facts = []
-    if not patterns and not facts:
-        errors.append(f"{where}: give 'patterns' or 'facts' (how to recognise the element)")
-    compiled = []
-    for pattern in patterns:
-        try:
-            compiled.append(re.compile(pattern, re.I))
-        except re.error as exc:
-            errors.append(f"{where}: pattern {pattern!r} is not a valid regular expression ({exc})")
+    if not patterns and not together and not facts:
+        errors.append(f"{where}: give 'patterns', 'together' or 'facts' (how to recognise the element)")
+    compiled: dict[str, list[re.Pattern]] = {"patterns": [], "together": []}
+    for name, value in (("patterns", patterns), ("together", together)):
+        for pattern in value:
+            if not isinstance(pattern, str):
+                continue
+            try:
+                compiled[name].append(re.compile(pattern, re.I))
+            except re.error as exc:
+                errors.append(f"{where}: pattern {pattern!r} is not a valid regular expression ({exc})")
+    essential = item.get("essential", False)
+    if not isinstance(essential, bool):
+        errors.append(f"{where}: field 'essential' must be true or false")
     if errors:
         return None, errors
-    return Element(id=eid, title=str(item.get("title", eid)), patterns=tuple(compiled), facts=tuple(facts)), []
+    return Element(id=eid, title=str(item.get("title", eid)), patterns=tuple(compiled["patterns"]),
+                   facts=tuple(facts), together=tuple(compiled["together"]), essential=essential), []

@@ -89,6 +89,10 @@ def test_custom_playbook(tmp_path):
     (('categories = ["transition"]', 'categories = ["transition"]\nsubject = ["exit"]\nnot_by = "client"\n'
                                      'restricts = "provider"'),
      "requirement 'exit': fields 'not_by' and 'restricts' exclude each other"),
+    (('facts = ["duration"]', "together = ['months']"),
+     "requirement 'exit', element 'period': field 'together' needs two or more patterns"),
+    (('facts = ["duration"]', 'facts = ["duration"]\n  essential = "yes"'),
+     "requirement 'exit', element 'period': field 'essential' must be true or false"),
 ])
 def test_invalid_playbook_names_requirement_and_field(tmp_path, edit, message):
     path = tmp_path / "p.toml"
@@ -113,3 +117,12 @@ def test_playbook_cli(tmp_path):
     assert result.exit_code == 2 and "not valid TOML" in result.output
     shown = runner.invoke(main, ["playbook", "show"])
     assert "data-protection" in shown.output and "[high" in shown.output
+
+
+def test_an_element_met_by_patterns_together_needs_them_in_one_sentence(tmp_path):
+    path = tmp_path / "p.toml"
+    path.write_text(GOOD.replace('facts = ["duration"]', "together = ['\\bexit', 'months?']\n  essential = true"))
+    (element,) = load_playbook(path).requirements[0].elements
+    assert element.essential
+    assert element.met_by(["Exit assistance lasts six months."], set())
+    assert not element.met_by(["Exit assistance is given. It lasts six months."], set())
