@@ -70,11 +70,18 @@ def annotate_docx(data: bytes, document: Document, report: Report) -> bytes:
         header = (f"clausecheck review against \u201c{report.to_dict()['playbook']['name']}\u201d: "
                   f"{summary['present']} present, {summary['partial']} partial, {summary['missing']} missing.")
         lines = [header]
+        order = {"high": 0, "medium": 1, "low": 2}
         if missing:
             lines.append("Missing:")
-            order = {"high": 0, "medium": 1, "low": 2}
             for finding in sorted(missing, key=lambda f: order[f["severity"]]):
                 lines.append(f"\u2022 [{finding['severity']}] {finding['title']}: {finding['recommendation']}")
+        # Partial ones too: the reviewer reading only this comment should see every gap.
+        partial = [f for f in report.findings if f["status"] == "partial"]
+        if partial:
+            lines.append("Partly met (each also noted on its clause):")
+            for finding in sorted(partial, key=lambda f: order[f["severity"]]):
+                lacking = ", ".join(finding.get("missing_element_titles") or finding["missing_elements"])
+                lines.append(f"\u2022 [{finding['severity']}] {finding['title']}: lacks {lacking}")
         word.add_comment(first.runs, text="\n".join(lines), author=AUTHOR, initials=INITIALS)
 
     out = io.BytesIO()

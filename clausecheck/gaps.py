@@ -99,7 +99,8 @@ def check_requirement(requirement: Requirement, clauses: list[dict],
         # Ordering looks at the elements a clause names in words (insolvency, change of control,
         # breach), not at those any number meets (an amount, a duration): a doubtful clause
         # that happens to quote a price should not go before the payment terms.
-        worded = {e.id for e in requirement.elements if not e.facts}
+        # (A requirement whose only element is a number, a fee schedule's prices, orders by it.)
+        worded = {e.id for e in requirement.elements if not e.facts} or {e.id for e in requirement.elements}
         order = _evidence_order([c for c, _ in matched], [m & worded for m in met_by_clause], definition)
         matched = [matched[i] for i in order]
     else:

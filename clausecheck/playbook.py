@@ -88,6 +88,9 @@ class Playbook:
     description: str = ""
     path: str = ""
     warnings: tuple[str, ...] = field(default=())
+    # The guidance the requirements cite: {"A": "Risks of Outsourcing Customer Service", ...},
+    # so that a report can say what "[A]" in a risk refers to.
+    sources: dict[str, str] = field(default_factory=dict)
 
 
 def load_playbook(path: str | Path | None = None) -> Playbook:
@@ -110,6 +113,10 @@ def parse_playbook(raw: dict, origin: str = "<playbook>") -> Playbook:
     for key in ("name", "version"):
         if not isinstance(raw.get(key), str) or not raw.get(key).strip():
             errors.append(f"top level: field '{key}' is required (a non-empty string)")
+    sources = raw.get("sources", {})
+    if not isinstance(sources, dict) or not all(isinstance(v, str) and v.strip() for v in sources.values()):
+        errors.append("top level: [sources] must map each short name to a title (a non-empty string)")
+        sources = {}
     items = raw.get("requirement")
     if not isinstance(items, list) or not items:
         errors.append("top level: at least one [[requirement]] is required")
@@ -124,7 +131,8 @@ def parse_playbook(raw: dict, origin: str = "<playbook>") -> Playbook:
     if errors:
         raise PlaybookError(f"{origin}: invalid playbook:\n  " + "\n  ".join(errors))
     return Playbook(name=raw["name"].strip(), version=str(raw["version"]).strip(),
-                    requirements=tuple(requirements), description=str(raw.get("description", "")), path=origin)
+                    requirements=tuple(requirements), description=str(raw.get("description", "")), path=origin,
+                    sources={str(k): v.strip() for k, v in sources.items()})
 
 
 def _requirement(item: object, n: int, seen: set[str]) -> tuple[Requirement | None, list[str]]:

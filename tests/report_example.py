@@ -235,7 +235,9 @@ def example_report() -> dict:
                      "warnings": ["page 10 has no text layer (a scanned image?): its text was not read",
                                   "pages 3-4: the running header 'Helix Contact Services - Confidential' "
                                   "was removed"]},
-        "playbook": {"name": "Outsourcing agreement (default)", "version": "1.0"},
+        "playbook": {"name": "Outsourcing agreement (default)", "version": "1.0",
+                     "sources": {"A": "Risks of Outsourcing Customer Service",
+                                 "B": "6 Reasons Why Outsourcing Customer Service is a Bad Idea"}},
         "clauses": clauses,
         "categories": categories,
         "findings": findings,

@@ -233,6 +233,8 @@ WRONG_WAY = [
 ]
 RIGHT_WAY = [
     ("audit_rights", "audit-rights", "The Provider shall permit the Client and its auditors to audit its records."),
+    # the provider acting on what an audit found is not the provider auditing
+    ("audit_rights", "audit-rights", "The Provider shall remedy each audit finding within thirty days."),
     ("audit_rights", "audit-rights", "Either party may audit the other's records on ten days' notice."),
     ("insurance", "insurance", "The Client may require the Provider to maintain cyber insurance of EUR 5,000,000."),
     ("insurance", "insurance", "Each party shall maintain insurance. The Client shall maintain employer's liability "

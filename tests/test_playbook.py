@@ -89,6 +89,8 @@ def test_custom_playbook(tmp_path):
     (('categories = ["transition"]', 'categories = ["transition"]\nsubject = ["exit"]\nnot_by = "client"\n'
                                      'restricts = "provider"'),
      "requirement 'exit': fields 'not_by' and 'restricts' exclude each other"),
+    (('version = "2"', 'version = "2"\nsources = {A = ""}'),
+     "top level: [sources] must map each short name to a title"),
     (('facts = ["duration"]', "together = ['months']"),
      "requirement 'exit', element 'period': field 'together' needs two or more patterns"),
     (('facts = ["duration"]', 'facts = ["duration"]\n  essential = "yes"'),

@@ -79,6 +79,7 @@ def test_views_need_only_the_fields_the_schema_requires(report, fmt):
         clause.pop("parent")
         clause["heading"] = None
     report["document"]["warnings"] = []
+    report["playbook"].pop("sources")
     out = render(report, fmt)
     text = _docx_text(out) if fmt == "docx" else out
     assert "§ 9.1" in text and "Notification of a data breach" not in text and "Breach notification" in text
@@ -439,6 +440,14 @@ Annexure B - Service Levels
 Exhibit C - Exit Plan
 
 C.1 Exit Assistance. The Supplier shall provide exit assistance for six months.
+
+SCHEDULE 3
+
+EXIT PLAN REQUIREMENTS
+
+1. The Exit Plan shall set out the roles of each party.
+
+The Exit Plan is updated every year.
 """
 
 
@@ -460,7 +469,9 @@ def test_a_paragraph_of_a_schedule_is_cited_with_its_schedule(tiny_model, tmp_pa
     assert cited("1.1 The Core Systems") == "Schedule 1, § 1.1"
     assert cited("1.1 The monthly") == "Schedule 2, § 1.1"
     assert cited("2.1 Ninety-five") == "Annexure B, § 2.1"
-    assert cited("C.1 Exit") == "Exhibit C, § C.1 Exit Assistance"  # an exhibit's own numbering
+    assert cited("C.1 Exit") == "Exhibit C, § C.1 Exit Assistance"
+    assert cited("1. The Exit Plan") == "Schedule 3, § 1"  # the label on its own line above the title
+    assert cited("The Exit Plan is updated") == "Schedule 3"  # unnumbered, as a table row is  # an exhibit's own numbering
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html", "docx"])
@@ -475,3 +486,11 @@ def test_a_clause_set_aside_is_shown_with_its_reason(report, fmt, validator):
     out = render(report, fmt)
     text = _docx_text(out) if fmt == "docx" else out
     assert "Excluded" in text and "it has the protection the wrong way round" in text
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "docx"])
+def test_every_view_says_what_the_risks_sources_are(report, fmt):
+    # Risks cite "[A]" and "[B]": a reader needs the legend.
+    out = render(report, fmt)
+    text = " ".join((_docx_text(out) if fmt == "docx" else out).split()).replace("\\", "")  # markdown escapes [ ]
+    assert "[A] Risks of Outsourcing Customer Service" in text

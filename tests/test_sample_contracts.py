@@ -312,6 +312,8 @@ def test_annotated_copy_comments_on_what_meets_and_what_is_set_aside(tmp_path):
     assert "it has the protection the wrong way round" in comments
     assert "Missing:" in comments and "Audit and on-site inspection rights" in comments
     assert "Partly meets" in comments
+    # The summary at the top lists the partial ones too, with what they lack.
+    assert "Partly met" in comments and "Termination rights with notice: lacks" in comments
     with zipfile.ZipFile(contract) as z:
         original = z.read("word/document.xml").decode("utf-8")
     strip = lambda xml: re.sub(r"<w:commentRangeStart[^>]*/>|<w:commentRangeEnd[^>]*/>|<w:r><w:rPr><w:rStyle "

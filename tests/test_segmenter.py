@@ -218,3 +218,11 @@ def test_a_cross_reference_wrapped_onto_its_own_line_is_no_clause():
     clauses = split_clauses(text)
     assert [c.number for c in clauses] == ["5", "5.1", "5.2"]
     assert text[clauses[1].start:clauses[1].end].endswith("Clause 6.2.")
+
+
+def test_a_schedule_label_above_its_title_stays_a_title_of_its_own():
+    text = ("24. EXIT\n\n24.1 The Supplier shall provide exit assistance.\n\nSCHEDULE 4\n\nEXIT PLAN REQUIREMENTS\n\n"
+            "1. The Exit Plan shall set out the roles of each party.\n\n2. The Exit Plan shall cover a planned exit.\n")
+    clauses = split_clauses(text)
+    titles = [(c.heading, c.heading_only) for c in clauses if c.number is None]
+    assert titles == [("SCHEDULE 4", True), ("EXIT PLAN REQUIREMENTS", True)]

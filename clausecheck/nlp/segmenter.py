@@ -62,6 +62,9 @@ def _says_none(text: str) -> bool:
     return bool(_PLACEHOLDER.match(text))
 
 
+# A schedule's or exhibit's label on a line of its own: "SCHEDULE 4", "Exhibit B", "Annex 3".
+_ATTACHMENT_LABEL = re.compile(r"^(?:schedule|exhibit|annexure|annex|appendix|attachment|addendum)\s+"
+                               r"(?:\d{1,3}|[a-z]{1,2}|[ivx]{1,5})$", re.I)
 _TITLE_AND_REST = re.compile(r"^(?P<title>[^.:]{1,100})[.:]\s+(?P<rest>\S.*)$")
 _SMALL_WORDS = {"a", "an", "and", "of", "the", "to", "for", "in", "on", "or", "by", "with", "upon", "at"}
 
@@ -107,6 +110,12 @@ def split_clauses(text: str, heading_offsets: frozenset[int] | set[int] = frozen
             is_heading = (start in heading_offsets and len(piece) < 200) or _is_heading_line(piece)
             if is_heading:
                 if pending_heading is None:
+                    pending_heading = (start, _clean_heading(piece))
+                elif _ATTACHMENT_LABEL.match(pending_heading[1]):
+                    # "SCHEDULE 4" above "EXIT PLAN REQUIREMENTS": the label stays a title of its own
+                    # (so citations can say "Schedule 4, § 2"); the title heads what follows.
+                    clauses.append(ClauseSpan(pending_heading[0], start, None, pending_heading[1], 0, None,
+                                              heading_only=True))
                     pending_heading = (start, _clean_heading(piece))
                 else:
                     pending_heading = (pending_heading[0], _clean_heading(piece))

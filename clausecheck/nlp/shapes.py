@@ -116,6 +116,10 @@ _INTERVENING = (r"of|upon|after|(?<!the\s)following|before|prior|under|arising|r
                 r"for|against")
 
 
+# What an activity leaves behind: remedying "each audit finding" or keeping "audit logs" is not auditing.
+_OUTCOME = r"(?:findings?|reports?|results?|recommendations?|trails?|logs?)\b"
+
+
 def _doing(names: str, subject: str, modal: str = _MODAL, *, giving: bool = False, receiving: bool = True) -> str:
     """A regex of ``names`` (or their auditors, "the Client's auditors") doing the subject
     ("The Provider, or an auditor it appoints, may audit"), or with ``giving``, giving it
@@ -133,7 +137,8 @@ def _doing(names: str, subject: str, modal: str = _MODAL, *, giving: bool = Fals
     if not receiving:
         modal = rf"(?!is\s+entitled|(?:shall\s+)?(?:have|has)\s+the\s+right){modal}"
     return (rf"(?<!or )(?<!or the )(?<!and )(?<!and the )\b(?:{names})\b(?!\s+(?:or|and)\b)(?:'s(?:\s+\w+){{1,2}})?"
-            rf"(?i:\s*,?\s*(?:[^.;]{{0,160}}?,\s+|\s*\([^)]{{0,80}}\)\s*)?{modal}\b{aside}{between}{after_verb}(?:{subject}))")
+            rf"(?i:\s*,?\s*(?:[^.;]{{0,160}}?,\s+|\s*\([^)]{{0,80}}\)\s*)?{modal}\b{aside}{between}{after_verb}(?:{subject})"
+            rf"(?!\w*\s+{_OUTCOME}))")
 
 
 @dataclass(frozen=True)

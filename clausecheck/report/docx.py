@@ -15,8 +15,8 @@ import io
 import zipfile
 
 from .render import (DISCLAIMER, SEVERITIES, clause_index, clause_name, document_facts, file_name,
-                     findings_with_status, gap_counts, lacking, locate, parties_line, playbook_line, quote, sanitized,
-                     summary_line, tool_line)
+                     findings_with_status, gap_counts, lacking, locate, parties_line, playbook_line, quote,
+                     sanitized, sources_line, summary_line, tool_line)
 
 FIXED_DATE = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
 COLOURS = {"high": "B42318", "medium": "B54708", "low": "175CD3", "missing": "B42318", "partial": "B54708",
@@ -69,6 +69,8 @@ def render_docx(report: dict) -> bytes:
     if not report["findings"]:
         document.add_paragraph("The playbook has no requirements: nothing was checked.")
 
+    if sources_line(report):
+        _muted(document.add_paragraph(), f"Sources: {sources_line(report)}.")
     _muted(document.add_paragraph(), f"{tool_line(report)}. {DISCLAIMER}")
     buffer = io.BytesIO()
     document.save(buffer)

@@ -18,8 +18,8 @@ import html
 
 from ..taxonomy import title as category_title
 from .render import (DISCLAIMER, SEVERITIES, clause_index, clause_name, document_facts, file_name, flat,
-                     gap_counts, gaps_by_severity, lacking, locate, parties_line, playbook_line, present_findings, quote,
-                     sanitized, shorten, tool_line)
+                     gap_counts, gaps_by_severity, lacking, locate, parties_line, playbook_line, present_findings,
+                     quote, sanitized, shorten, sources_line, tool_line)
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
@@ -144,7 +144,8 @@ def render_html(report: dict) -> str:
     out += _gaps(report, clauses, anchors)
     out += _present(report, clauses, anchors)
     out += _appendix(report)
-    out.append(f"<footer>{_e(tool_line(report))} · playbook {_e(playbook_line(report))} · "
+    sources = f" · sources: {_e(sources_line(report))}" if sources_line(report) else ""
+    out.append(f"<footer>{_e(tool_line(report))} · playbook {_e(playbook_line(report))}{sources} · "
                f"{_e(DISCLAIMER)}</footer>")
     out += ["</main>", "</body>", "</html>", ""]
     return "\n".join(out)

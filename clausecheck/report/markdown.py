@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from .render import (DISCLAIMER, clause_index, document_facts, file_name, gaps_by_severity, lacking, locate,
-                     clause_name, parties_line, playbook_line, present_findings, quote, sanitized, severity_line, summary_line,
-                     tool_line)
+                     clause_name, parties_line, playbook_line, present_findings, quote, sanitized, severity_line,
+                     sources_line, summary_line, tool_line)
 
 PRESENT_QUOTE_CHARS = 120
 # Inline markup starts with these anywhere; "(" only matters after "]", "#", "+" and "1."
@@ -94,7 +94,10 @@ def render_markdown(report: dict) -> str:
 
     if warnings:
         out += [f"## Warnings ({len(warnings)})", ""] + [f"- {md(w)}" for w in warnings] + [""]
-    out += ["---", "", f"*{md(tool_line(report))}. {md(DISCLAIMER)}*", ""]
+    out += ["---", ""]
+    if sources_line(report):
+        out += [f"*Sources: {md(sources_line(report))}.*", ""]
+    out += [f"*{md(tool_line(report))}. {md(DISCLAIMER)}*", ""]
     return "\n".join(out)
 
 

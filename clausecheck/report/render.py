@@ -166,8 +166,8 @@ def reference(evidence: dict, clauses: dict[str, dict]) -> tuple[str | None, str
             break
         labels.append(clause["number"])
         heading = heading or clause.get("heading")
-    if not labels:
-        return None, heading
+    if not labels:  # a table row or an unnumbered paragraph: at least its schedule
+        return attachment_of(evidence.get("clause_id"), clauses), heading
     cited = labels[-1] + "".join(reversed(labels[:-1]))
     cited = cited if _WORD_NUMBER.match(cited) else f"§ {cited}"
     attachment = attachment_of(evidence.get("clause_id"), clauses)
@@ -303,6 +303,12 @@ def parties_line(report: dict) -> str | None:
     parties = (report.get("document") or {}).get("parties") or {}
     order = sorted(parties.items(), key=lambda item: item[1] != "provider")
     return ", ".join(f"{name} as the {role}" for name, role in order) or None
+
+
+def sources_line(report: dict) -> str | None:
+    """"[A] Risks of Outsourcing Customer Service; [B] ...": what the risks' "[A]" cite."""
+    sources = (report.get("playbook") or {}).get("sources") or {}
+    return "; ".join(f"[{key}] {title}" for key, title in sources.items()) or None
 
 
 def tool_line(report: dict) -> str:

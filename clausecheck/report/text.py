@@ -13,8 +13,8 @@ import shutil
 import textwrap
 
 from .render import (DISCLAIMER, clause_index, clause_name, document_facts, file_name, flat, reference,
-                     gaps_by_severity, lacking, locate, page_label, parties_line, playbook_line, present_findings, quote,
-                     sanitized, severity_line, shorten, summary_line)
+                     gaps_by_severity, lacking, locate, page_label, parties_line, playbook_line, present_findings,
+                     quote, sanitized, severity_line, shorten, sources_line, summary_line)
 
 DEFAULT_WIDTH = 88
 MAX_WIDTH = 100  # prose wider than this is hard to read, however wide the terminal
@@ -142,6 +142,8 @@ def render_text(report: dict, *, color: bool = False, width: int | None = None) 
             out += textwrap.wrap(flat(warning), width=width, initial_indent="  ! ", subsequent_indent="    ")
         out.append("")
 
+    if sources_line(report):
+        out += [c("dim", line) for line in textwrap.wrap(f"Sources: {sources_line(report)}.", width=width)]
     out += [c("dim", line) for line in textwrap.wrap(DISCLAIMER, width=width)]
     return "\n".join(line.rstrip() for line in out) + "\n"
 
