@@ -28,6 +28,16 @@ Both were written for these tests (by us, from scratch), in tests/contracts/:
   limits no change fee), insurance with no amounts, no penalty for a data breach, and
   assignment the wrong way round (the Customer may not assign; the Contractor may assign and
   subcontract without consent).
+- irish_bank_outsourcing_agreement.docx: a bank's payment-operations outsourcing agreement in
+  Word, with real multi-level automatic numbering, a typed contents list, service levels in a
+  Word table, and schedule labels on their own line ("SCHEDULE 4" / "EXIT PLAN REQUIREMENTS").
+  Its author left out confidentiality, any penalty for a data breach, notice periods, prices
+  (fees "agreed in each Statement of Work") and a forum.
+- indian_it_services_agreement.pdf: an English-law, SIAC-arbitration IT services agreement
+  typeset as a 14-page PDF (page headers, "Page N of M" footers, a clause running across a
+  page break, run-in bold titles, Annexures, a two-column signature page). Its author left out
+  on-site audits, business continuity, a limit on change charges ("then-current rates"),
+  consent to subcontract ("on written notice") and insurance.
 """
 
 from __future__ import annotations
@@ -216,3 +226,25 @@ def test_the_australian_agreement_gets_the_gaps_written_into_it():
                     "data-breach-penalty": [], "change-control": ["cost-limits"],
                     "assignment-subcontracting": ["consent-to-assign", "consent-to-subcontract"]}
     assert {"21.2", "21.3"} <= {e["number"] for e in findings["assignment-subcontracting"]["set_aside"]}
+
+
+def test_the_word_bank_agreement_gets_the_gaps_written_into_it():
+    report = _report("irish_bank_outsourcing_agreement.docx")
+    findings = {f["requirement"]: f for f in report["findings"]}
+    gaps = {rid: f["missing_elements"] for rid, f in findings.items() if f["status"] != "present"}
+    assert gaps == {"confidentiality": [], "data-breach-penalty": [], "termination-rights": ["notice-period"],
+                    "fee-schedule": ["prices-or-rates"], "governing-law": ["forum"]}
+    # Schedule 4's paragraphs restart at 1: cited with their schedule.
+    assert "Schedule 4, § 2" in [e["cited"] for e in findings["exit-transition"]["evidence"]]
+
+
+def test_the_typeset_pdf_agreement_gets_the_gaps_written_into_it():
+    report = _report("indian_it_services_agreement.pdf")
+    findings = {f["requirement"]: f for f in report["findings"]}
+    gaps = {rid: f["missing_elements"] for rid, f in findings.items() if f["status"] != "present"}
+    assert gaps == {"audit-rights": ["on-site-visits"], "business-continuity": [], "change-control": ["cost-limits"],
+                    "assignment-subcontracting": ["consent-to-subcontract"], "insurance": []}
+    # "... in accordance with" / "Clause 6.2." across a line break is no clause of its own.
+    assert not any(c["number"] == "Clause 6.2" for c in report["clauses"])
+    # Evidence carries the PDF page a reader turns to.
+    assert all(e["page"] for f in report["findings"] for e in f["evidence"])
