@@ -105,7 +105,8 @@ def check_requirement(requirement: Requirement, clauses: list[dict],
         matched = [matched[i] for i in order]
     else:
         status = "missing"
-        # Why the clauses that look like it do not count (beside a present finding, noise).
+        # Say why the clauses that look like it do not count; beside a finding that some
+        # clause meets, they would only be noise.
         set_aside += not_of_kind
     return {
         "requirement": requirement.id,
