@@ -368,7 +368,7 @@ RULES: dict[str, Rules] = {
     ),
     "termination": Rules(
         heading=_rx(r"terminat", r"^term\b", r"\bterm (?:and|&) ", r"\bduration\b", r"\bexpiration\b", r"\bcancell?ation\b",
-                    r"\brenewal\b"),
+                    r"\brenewal\b", r"\bending (?:this|the) (?:agreement|contract)\b"),
         strong=_rx(
             r"\b(?:may|shall have the right to|will have the right to|is entitled to|can|may immediately) (?:\w+ ){0,3}terminate\b",
             r"\bright to terminate\b", r"\bterminat(?:e|ion)\b.{0,60}\b(?:for (?:cause|convenience|any reason|no reason)|material(?:ly)? breach|insolven|bankrupt)",
@@ -379,6 +379,8 @@ RULES: dict[str, Rules] = {
             r"\b(?:shall|will) (?:commence|continue|remain in (?:full )?(?:force|effect))\b.{0,100}\b(?:until|for a period|for an initial|terminated|expir)",
             r"\beffect of (?:termination|expiration)\b", r"\b(?:upon|on|following|after) (?:any )?(?:expiration or )?termination\b.{0,40}\b(?:of (?:this|the) agreement|hereof)\b.{0,80}\b(?:shall|will) (?:cease|terminate|immediately)",
             r"\bnon-renewal\b", r"\bterminable\b",
+            # plain English: "Either of us may end this agreement by giving 60 days' notice"
+            r"\b(?:may|can|right to|entitled to) (?:\w+ ){0,2}end (?:this|the) (?:agreement|contract)\b",
         ),
         weak=_rx(r"\bterminat", r"\bexpir", r"\brenew", r"\bcancel", r"\bcure\b", r"\bnotice\b", r"\bterm\b"),
         mention=re.compile(r"terminat|expir|renew|cancel"),
@@ -387,7 +389,7 @@ RULES: dict[str, Rules] = {
     "transition": Rules(
         heading=_rx(r"\btransition", r"\bexit\b", r"wind[- ]down", r"disengagement", r"effect of (?:termination|expiration)",
                     r"post-?termination", r"return (?:of|or destruction of) (?:data|materials|property|confidential|information|documents)",
-                    r"consequences of termination", r"sell-?off"),
+                    r"consequences of termination", r"sell-?off", r"\bhand(?:ing)?[- ]?over\b"),
         strong=_rx(
             r"\btransition (?:assistance|services?|plan|period)\b", r"\bexit (?:plan|assistance|management|services?)\b",
             r"\b(?:successor|replacement|alternative) (?:provider|vendor|supplier|service provider|contractor)\b",
@@ -398,6 +400,7 @@ RULES: dict[str, Rules] = {
             r"\bsell[- ]off period\b", r"\bsell off\b",
             r"\b(?:export|retrieve|download)\b (?:\w+ ){0,3}(?:customer|client|its|their|user) (?:data|content)\b",
             r"\b(?:orderly|smooth) (?:transfer|transition)\b", r"\bmigrat(?:e|ion)\b",
+            r"\bhand-?\s?over (?:period|plan|assistance|document|sessions?)\b",
         ),
         weak=_rx(r"\btransition", r"\bsuccessor\b", r"\breturn\b", r"\bafter (?:termination|expiration)\b", r"\bdestroy\b",
                  r"\bwind[- ]down\b"),

@@ -95,6 +95,7 @@ def split_clauses(text: str, heading_offsets: frozenset[int] | set[int] = frozen
     outline = _Outline()
     prev_text = ""
     below_numbered = 0  # level of an unnumbered paragraph: one below the last numbered clause
+    section: int | None = None  # an unnumbered titled section ("PAYMENT TERMS" + text) still open
 
     for start, end, piece, numbering in pieces:
         if _PAGE_MARKER.match(piece):
@@ -128,6 +129,9 @@ def split_clauses(text: str, heading_offsets: frozenset[int] | set[int] = frozen
                     clauses[-1].heading_only and clauses[-1].number else None
                 clauses.append(ClauseSpan(h_start, end, None, heading, below_numbered, parent,
                                           heading_only=_says_none(piece)))
+                # Only where no numbering is open: under "12. Services", a titled paragraph is one
+                # of clause 12's, and so are the paragraphs after it.
+                section = len(clauses) - 1 if not outline.stack else None
                 prev_text = piece
                 continue
             if clauses and _continues(prev_text, piece):
@@ -141,13 +145,19 @@ def split_clauses(text: str, heading_offsets: frozenset[int] | set[int] = frozen
                 clauses[-1].heading_only = _says_none(piece)
                 prev_text = piece
                 continue
-            level = below_numbered
-            parent = outline.parent_for(level)
+            if section is not None:
+                # The next paragraphs of an unnumbered titled section belong to it (and read
+                # under its title), as a reader of a contract without numbers takes them.
+                level, parent = clauses[section].level + 1, section
+            else:
+                level = below_numbered
+                parent = outline.parent_for(level)
             clauses.append(ClauseSpan(start, end, None, None, level, parent))
             prev_text = piece
             continue
 
         # A numbered clause.
+        section = None
         if pending_heading is not None:
             # An unnumbered heading right before numbered clauses titles them; keep it as
             # a section of its own so the children inherit it as context.
@@ -377,6 +387,8 @@ def _is_heading_line(piece: str) -> bool:
         return False
     if piece.rstrip().endswith((".", ";", ",")) and not piece.isupper():
         return False
+    if piece.rstrip().endswith("?") and piece[:1].isupper():
+        return True  # "What happens if things go wrong?"
     if all(c.isupper() for c in letters):
         return True
     # Title Case: every significant word capitalised.
