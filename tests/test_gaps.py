@@ -377,3 +377,18 @@ def test_a_sum_paid_for_a_data_breach_is_a_penalty_tied_to_it_without_the_word_p
 def test_a_limit_on_what_a_change_costs_is_one_sentence_with_the_change_its_price_and_the_limit(text, limited):
     findings, _, _ = findings_by_id([clause("c1", text, "change_control")])
     assert ("cost-limits" not in findings["change-control"]["missing_elements"]) == limited
+
+
+def test_plain_english_ends_the_agreement_and_tells_of_a_breach():
+    findings, _, _ = findings_by_id([
+        clause("c1", "Either of us may end this agreement by giving the other at least 60 days' written notice. You may "
+                     "also end it at once if we seriously break it (a material breach).", "termination"),
+        clause("c2", "If we become aware of a personal data breach, or of any other loss of, damage to or unauthorised "
+                     "access to Your Data, we will tell you within 48 hours. We encrypt Your Data and limit access to "
+                     "named staff.", "data_protection")])
+    assert findings["termination-rights"]["status"] == "present"
+    assert "breach-notification" not in findings["data-protection"]["missing_elements"]
+    # "unauthorised access to the information" tells nobody anything.
+    protection_only, _, _ = findings_by_id([clause(
+        "c1", "We protect against unauthorised access to the information you give us.", "data_protection")])
+    assert "breach-notification" in protection_only["data-protection"]["missing_elements"]

@@ -34,3 +34,12 @@ def test_names_are_read_as_their_roles():
     assert as_roles("Calloway may assign this Agreement without Harborview's consent.", parties) == \
         "Provider may assign this Agreement without Client's consent."
     assert as_roles("Calloway may assign.", {}) == "Calloway may assign."
+
+
+def test_a_name_beside_a_role_name_is_the_other_side():
+    # "the Authority" and "the Supplier": the Supplier is the provider, so the Authority is the client.
+    text = PREAMBLE.replace("Calloway", "Supplier")
+    assert party_roles(text) == {"Harborview": "client"}
+    # ... and "Company" beside "Consultant" is the client, though alone it could be either.
+    text = PREAMBLE.replace("Calloway", "Consultant").replace("Harborview", "Company")
+    assert party_roles(text) == {"Company": "client"}

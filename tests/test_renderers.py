@@ -448,6 +448,10 @@ EXIT PLAN REQUIREMENTS
 1. The Exit Plan shall set out the roles of each party.
 
 The Exit Plan is updated every year.
+
+SCHEDULE 7.1 – CHARGES AND INVOICING
+
+2.1 The Authority shall pay the monthly charge within 30 days of a valid invoice.
 """
 
 
@@ -471,7 +475,8 @@ def test_a_paragraph_of_a_schedule_is_cited_with_its_schedule(tiny_model, tmp_pa
     assert cited("2.1 Ninety-five") == "Annexure B, § 2.1"
     assert cited("C.1 Exit") == "Exhibit C, § C.1 Exit Assistance"
     assert cited("1. The Exit Plan") == "Schedule 3, § 1"  # the label on its own line above the title
-    assert cited("The Exit Plan is updated") == "Schedule 3"  # unnumbered, as a table row is  # an exhibit's own numbering
+    assert cited("The Exit Plan is updated") == "Schedule 3"  # unnumbered, as a table row is
+    assert cited("2.1 The Authority") == "Schedule 7.1, § 2.1"  # UK public-sector schedule numbers  # an exhibit's own numbering
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html", "docx"])

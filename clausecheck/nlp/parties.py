@@ -63,9 +63,11 @@ def defined_parties(text: str) -> list[str]:
 def party_roles(text: str) -> dict[str, str]:
     """{defined name: "provider" | "client"} when the text makes the two sides clear, else {}.
 
-    A contract that already names its sides by role ("Supplier", "Customer") needs none.
+    A contract that already names both sides by role ("Supplier", "Customer") needs none; one
+    that names one side by role and the other by a name ("the Authority" and "the Supplier")
+    gives the name the other side.
     """
-    names = [n for n in defined_parties(text) if not re.fullmatch("|".join(ROLE_NAMES.values()), n)]
+    names = defined_parties(text)
     if len(names) < 2:
         return {}
     # Only names the contract goes on to use as a party: at least a few times.
@@ -74,6 +76,12 @@ def party_roles(text: str) -> dict[str, str]:
     names = [n for n in names if uses[n] >= 5]
     if len(names) != 2:
         return {}
+    sides = [_role_of(n) for n in names]
+    if all(sides):
+        return {}
+    if any(sides):
+        (_, side), (other, _) = sorted(zip(names, sides), key=lambda item: item[1] is None)
+        return {other: "client" if side == "provider" else "provider"}
     votes: dict[str, Counter] = {}
     for name in names:
         provider, client = _cues(name)
@@ -83,6 +91,11 @@ def party_roles(text: str) -> dict[str, str]:
         if _leans(votes[p], "provider") and _leans(votes[c], "client"):
             return {p: "provider", c: "client"}
     return {}
+
+
+def _role_of(name: str) -> str | None:
+    """"provider" for "Supplier" or "SERVICE PROVIDER", "client" for "Customer", else None."""
+    return next((side for side, names in ROLE_NAMES.items() if re.fullmatch(names, name, re.I)), None)
 
 
 def _leans(votes: Counter, side: str) -> bool:

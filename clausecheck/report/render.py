@@ -182,8 +182,9 @@ _WORD_NUMBER = re.compile(r"^(?:[^\W\d_]+\.?\s|§|[^\W\d_]+(?:\(|$))")
 # A schedule, exhibit or annex title ("SCHEDULE 2 SERVICE LEVELS", "Exhibit A", "Annex 3 -
 # Data processing") and the leading number of a main-body clause ("12", "Section 8.02").
 # EDGAR's filing labels ("Exhibit 10.38", "Exhibit 10(xiv)") name the whole contract, not a part.
-_ATTACHMENT = re.compile(r"^(schedule|exhibit|annexure|annex|appendix|attachment|addendum)\s+(\d{1,3}|[a-z]{1,2}|[ivx]{1,5})\b"
-                         r"(?![.(]\w)", re.I)
+_ATTACHMENT = re.compile(r"^(?:(schedule)\s+(\d{1,2}\.\d{1,2})\b|"  # UK public-sector "Schedule 7.1"
+                         r"(schedule|exhibit|annexure|annex|appendix|attachment|addendum)\s+(\d{1,3}|[a-z]{1,2}|[ivx]{1,5})\b"
+                         r"(?![.(]\w))", re.I)
 _LEADING_NUMBER = re.compile(r"^(?:(?:section|article|clause|§)\s*)?(\d{1,3})\b", re.I)
 
 
@@ -219,7 +220,10 @@ def _attachment_title(clause: dict) -> str | None:
         return None
     number = clause.get("number")
     title = _ATTACHMENT.match(number) if number else _ATTACHMENT.match(clause.get("heading") or "")
-    return f"{title[1].capitalize()} {title[2].upper()}" if title else None
+    if not title:
+        return None
+    kind, label = (title[1], title[2]) if title[1] else (title[3], title[4])
+    return f"{kind.capitalize()} {label.upper()}"
 
 
 def clause_name(evidence: dict, clauses: dict[str, dict]) -> str:
