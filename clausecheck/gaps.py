@@ -82,16 +82,8 @@ def check_requirement(requirement: Requirement, clauses: list[dict],
                          for (_, clause), is_def in zip(matched, definition)]
         # A clause that lacks an essential element is not of this requirement ("a service
         # credit for missed service levels" for a penalty if data is not protected).
-        essential = [e for e in requirement.elements if e.essential]
-        if essential:
-            keep = []
-            for i, ((confidence, clause), met) in enumerate(zip(matched, met_by_clause)):
-                lacking = next((e for e in essential if e.id not in met), None)
-                if lacking is None:
-                    keep.append(i)
-                elif not definition[i]:
-                    not_of_kind.append((confidence, clause, f"it has no {lacking.title[0].lower()}{lacking.title[1:]}"))
-            matched, met_by_clause, definition = ([xs[i] for i in keep] for xs in (matched, met_by_clause, definition))
+        keep, not_of_kind = _of_the_kind(requirement, matched, met_by_clause, definition)
+        matched, met_by_clause, definition = ([xs[i] for i in keep] for xs in (matched, met_by_clause, definition))
     if matched:
         met = set().union(*met_by_clause)
         missing_elements = [e for e in requirement.elements if e.id not in met]
@@ -126,6 +118,21 @@ def check_requirement(requirement: Requirement, clauses: list[dict],
         "set_aside": [{**_evidence(clause, confidence), "reason": why}
                       for confidence, clause, why in sorted(set_aside, key=lambda item: -item[0])[:EVIDENCE_PER_FINDING]],
     }
+
+
+def _of_the_kind(requirement: Requirement, matched: list, met_by_clause: list[set[str]],
+                 definition: list[bool]) -> tuple[list[int], list]:
+    """Which matched clauses have every essential element (their indices), and why the others
+    do not count: (confidence, clause, "it has no …"). Definitions are dropped silently."""
+    essential = [e for e in requirement.elements if e.essential]
+    keep, not_of_kind = [], []
+    for i, ((confidence, clause), met) in enumerate(zip(matched, met_by_clause)):
+        lacking = next((e for e in essential if e.id not in met), None)
+        if lacking is None:
+            keep.append(i)
+        elif not definition[i]:
+            not_of_kind.append((confidence, clause, f"it has no {lacking.title[0].lower()}{lacking.title[1:]}"))
+    return keep, not_of_kind
 
 
 def _evidence(clause: dict, confidence: float) -> dict:

@@ -219,34 +219,35 @@ def _element(item: object, where: str) -> tuple[Element | None, list[str]]:
         errors.append(f"{where}: field 'id' is required: lower-case letters, digits, '-' or '_'")
     else:
         where = where.rsplit(",", 1)[0] + f", element '{eid}'"
-    patterns = item.get("patterns", [])
-    together = item.get("together", [])
+    raw_patterns, patterns = _regex_list(item, "patterns", where, errors)
+    raw_together, together = _regex_list(item, "together", where, errors)
     facts = item.get("facts", [])
-    for name, value in (("patterns", patterns), ("together", together)):
-        if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
-            errors.append(f"{where}: field '{name}' must be a list of regular expressions")
-    patterns = patterns if isinstance(patterns, list) else []
-    together = together if isinstance(together, list) else []
-    if len(together) == 1:
+    if len(raw_together) == 1:
         errors.append(f"{where}: field 'together' needs two or more patterns (one alone belongs in 'patterns')")
     if not isinstance(facts, list) or any(f not in FACT_KINDS for f in facts):
         errors.append(f"{where}: field 'facts' must be a list of {', '.join(FACT_KINDS)}")
         facts = []
-    if not patterns and not together and not facts:
+    if not raw_patterns and not raw_together and not facts:
         errors.append(f"{where}: give 'patterns', 'together' or 'facts' (how to recognise the element)")
-    compiled: dict[str, list[re.Pattern]] = {"patterns": [], "together": []}
-    for name, value in (("patterns", patterns), ("together", together)):
-        for pattern in value:
-            if not isinstance(pattern, str):
-                continue
-            try:
-                compiled[name].append(re.compile(pattern, re.I))
-            except re.error as exc:
-                errors.append(f"{where}: pattern {pattern!r} is not a valid regular expression ({exc})")
     essential = item.get("essential", False)
     if not isinstance(essential, bool):
         errors.append(f"{where}: field 'essential' must be true or false")
     if errors:
         return None, errors
-    return Element(id=eid, title=str(item.get("title", eid)), patterns=tuple(compiled["patterns"]),
-                   facts=tuple(facts), together=tuple(compiled["together"]), essential=essential), []
+    return Element(id=eid, title=str(item.get("title", eid)), patterns=tuple(patterns), facts=tuple(facts),
+                   together=tuple(together), essential=essential), []
+
+
+def _regex_list(item: dict, name: str, where: str, errors: list[str]) -> tuple[list, list[re.Pattern]]:
+    """An element's list of regular expressions: (as written, compiled); problems go to ``errors``."""
+    value = item.get(name, [])
+    if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
+        errors.append(f"{where}: field '{name}' must be a list of regular expressions")
+        return (value if isinstance(value, list) else []), []
+    compiled = []
+    for pattern in value:
+        try:
+            compiled.append(re.compile(pattern, re.I))
+        except re.error as exc:
+            errors.append(f"{where}: pattern {pattern!r} is not a valid regular expression ({exc})")
+    return value, compiled

@@ -63,8 +63,10 @@ def _says_none(text: str) -> bool:
 
 
 # A schedule's or exhibit's label on a line of its own: "SCHEDULE 4", "Exhibit B", "Annex 3".
-_ATTACHMENT_LABEL = re.compile(r"^(?:schedule|exhibit|annexure|annex|appendix|attachment|addendum)\s+"
-                               r"(?:\d{1,3}|[a-z]{1,2}|[ivx]{1,5})$", re.I)
+# The words and numbers of such labels; the report's citations read them too (render.attachment_of).
+ATTACHMENT_KINDS = r"schedule|exhibit|annexure|annex|appendix|attachment|addendum"
+ATTACHMENT_NUMBER = r"\d{1,3}|[a-z]{1,2}|[ivx]{1,5}"
+_ATTACHMENT_LABEL = re.compile(rf"^(?:{ATTACHMENT_KINDS})\s+(?:{ATTACHMENT_NUMBER})$", re.I)
 _TITLE_AND_REST = re.compile(r"^(?P<title>[^.:]{1,100})[.:]\s+(?P<rest>\S.*)$")
 _SMALL_WORDS = {"a", "an", "and", "of", "the", "to", "for", "in", "on", "or", "by", "with", "upon", "at"}
 

@@ -69,8 +69,8 @@ def render_docx(report: dict) -> bytes:
     if not report["findings"]:
         document.add_paragraph("The playbook has no requirements: nothing was checked.")
 
-    if sources_line(report):
-        _muted(document.add_paragraph(), f"Sources: {sources_line(report)}.")
+    if sources := sources_line(report):
+        _muted(document.add_paragraph(), f"Sources: {sources}.")
     _muted(document.add_paragraph(), f"{tool_line(report)}. {DISCLAIMER}")
     buffer = io.BytesIO()
     document.save(buffer)
@@ -95,8 +95,8 @@ def _details(document, report: dict, date: datetime.datetime) -> None:
     doc = report["document"]
     document.add_heading("Summary", level=1)
     rows = [("File", doc["path"]), ("Document", document_facts(report)), ("Playbook", playbook_line(report))]
-    if parties_line(report):
-        rows.append(("Parties", "read " + parties_line(report)))
+    if parties := parties_line(report):
+        rows.append(("Parties", "read " + parties))
     if doc.get("sha256"):
         rows.append(("SHA-256", doc["sha256"]))
     if report.get("date"):

@@ -144,7 +144,7 @@ def render_html(report: dict) -> str:
     out += _gaps(report, clauses, anchors)
     out += _present(report, clauses, anchors)
     out += _appendix(report)
-    sources = f" · sources: {_e(sources_line(report))}" if sources_line(report) else ""
+    sources = f" · sources: {_e(legend)}" if (legend := sources_line(report)) else ""
     out.append(f"<footer>{_e(tool_line(report))} · playbook {_e(playbook_line(report))}{sources} · "
                f"{_e(DISCLAIMER)}</footer>")
     out += ["</main>", "</body>", "</html>", ""]
@@ -158,8 +158,8 @@ def _head(report: dict, name: str) -> list[str]:
            f"<dt>File</dt><dd>{_e(doc['path'])}</dd>",
            f"<dt>Document</dt><dd>{_e(document_facts(report))}</dd>",
            f"<dt>Playbook</dt><dd>{_e(playbook_line(report))}</dd>"]
-    if parties_line(report):
-        out.append(f"<dt>Parties</dt><dd>read {_e(parties_line(report))}</dd>")
+    if parties := parties_line(report):
+        out.append(f"<dt>Parties</dt><dd>read {_e(parties)}</dd>")
     if doc.get("sha256"):
         out.append(f'<dt>SHA-256</dt><dd class="mono">{_e(doc["sha256"])}</dd>')
     if report.get("date"):

@@ -45,8 +45,8 @@ def render_markdown(report: dict) -> str:
     out += [counts, "",
             f"- **File:** {md(doc['path'])} ({md(document_facts(report))})",
             f"- **Playbook:** {md(playbook_line(report))}"]
-    if parties_line(report):
-        out.append(f"- **Parties:** read {md(parties_line(report))}")
+    if parties := parties_line(report):
+        out.append(f"- **Parties:** read {md(parties)}")
     if warnings:
         out.append(f"- **Warnings:** {len(warnings)}, listed at the end: findings may be incomplete")
     out.append("")
@@ -95,8 +95,8 @@ def render_markdown(report: dict) -> str:
     if warnings:
         out += [f"## Warnings ({len(warnings)})", ""] + [f"- {md(w)}" for w in warnings] + [""]
     out += ["---", ""]
-    if sources_line(report):
-        out += [f"*Sources: {md(sources_line(report))}.*", ""]
+    if sources := sources_line(report):
+        out += [f"*Sources: {md(sources)}.*", ""]
     out += [f"*{md(tool_line(report))}. {md(DISCLAIMER)}*", ""]
     return "\n".join(out)
 

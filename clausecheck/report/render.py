@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 
+from ..nlp.segmenter import ATTACHMENT_KINDS, ATTACHMENT_NUMBER
 from ..nlp.shapes import clause_body
 
 FORMATS = ("text", "markdown", "html", "docx", "json")
@@ -182,9 +183,8 @@ _WORD_NUMBER = re.compile(r"^(?:[^\W\d_]+\.?\s|§|[^\W\d_]+(?:\(|$))")
 # A schedule, exhibit or annex title ("SCHEDULE 2 SERVICE LEVELS", "Exhibit A", "Annex 3 -
 # Data processing") and the leading number of a main-body clause ("12", "Section 8.02").
 # EDGAR's filing labels ("Exhibit 10.38", "Exhibit 10(xiv)") name the whole contract, not a part.
-_ATTACHMENT = re.compile(r"^(?:(schedule)\s+(\d{1,2}\.\d{1,2})\b|"  # UK public-sector "Schedule 7.1"
-                         r"(schedule|exhibit|annexure|annex|appendix|attachment|addendum)\s+(\d{1,3}|[a-z]{1,2}|[ivx]{1,5})\b"
-                         r"(?![.(]\w))", re.I)
+_ATTACHMENT = re.compile(rf"^(?:(schedule)\s+(\d{{1,2}}\.\d{{1,2}})\b|"  # UK public-sector "Schedule 7.1"
+                         rf"({ATTACHMENT_KINDS})\s+({ATTACHMENT_NUMBER})\b(?![.(]\w))", re.I)
 _LEADING_NUMBER = re.compile(r"^(?:(?:section|article|clause|§)\s*)?(\d{1,3})\b", re.I)
 
 

@@ -61,8 +61,8 @@ def render_text(report: dict, *, color: bool = False, width: int | None = None) 
     out += [c("bold", line) for line in textwrap.wrap(f"Contract review: {file_name(doc['path'])}", width=width)]
     field("File", f"{doc['path']} ({document_facts(report)})")
     field("Playbook", playbook_line(report))
-    if parties_line(report):
-        field("Parties", f"read {parties_line(report)}")
+    if parties := parties_line(report):
+        field("Parties", f"read {parties}")
     field("Result", summary_line(report))
     if severity_line(report):
         field("", severity_line(report))
@@ -142,8 +142,8 @@ def render_text(report: dict, *, color: bool = False, width: int | None = None) 
             out += textwrap.wrap(flat(warning), width=width, initial_indent="  ! ", subsequent_indent="    ")
         out.append("")
 
-    if sources_line(report):
-        out += [c("dim", line) for line in textwrap.wrap(f"Sources: {sources_line(report)}.", width=width)]
+    if sources := sources_line(report):
+        out += [c("dim", line) for line in textwrap.wrap(f"Sources: {sources}.", width=width)]
     out += [c("dim", line) for line in textwrap.wrap(DISCLAIMER, width=width)]
     return "\n".join(line.rstrip() for line in out) + "\n"
 
