@@ -226,3 +226,43 @@ def test_a_schedule_label_above_its_title_stays_a_title_of_its_own():
     clauses = split_clauses(text)
     titles = [(c.heading, c.heading_only) for c in clauses if c.number is None]
     assert titles == [("SCHEDULE 4", True), ("EXIT PLAN REQUIREMENTS", True)]
+
+
+def test_sections_run_into_one_paragraph_are_cut_apart_when_the_numbering_continues():
+    # Text exports of filed contracts print a page of sections as one paragraph.
+    text = ('16. Force Majeure: Neither party is liable for delay caused by events beyond its control. '
+            '17. Liability: Each party is responsible for its own acts. 18. Non-Assignment: This Agreement '
+            'may not be assigned by either party without the prior written consent of the other party. '
+            '19. WAIVER   The failure to enforce a provision is no waiver of it.')
+    clauses = split_clauses(text)
+    assert [(c.number, c.heading) for c in clauses] == [
+        ("16", "Force Majeure"), ("17", "Liability"), ("18", "Non-Assignment"), ("19", "WAIVER")]
+    assignment = clauses[2]
+    assert text[assignment.start:assignment.end].startswith("18. Non-Assignment: This Agreement may not be assigned")
+    assert text[assignment.start:assignment.end].endswith("consent of the other party.")
+
+
+@pytest.mark.parametrize("text", [
+    # a reference followed by a quantity
+    "3. Delivery. The Supplier delivers the goods listed in Section 3. 4 Units are delivered each month.",
+    # a number that does not continue the numbering (the section before is 3)
+    "3. Delivery. The Supplier delivers the goods on time. 7. Liability: Each party is liable for its acts.",
+])
+def test_a_number_inside_a_paragraph_that_does_not_continue_the_numbering_stays_in_its_clause(text):
+    assert [c.number for c in split_clauses(text)] == ["3"]
+
+
+def test_a_title_in_capitals_run_into_its_text_is_the_heading():
+    clauses = split_clauses("24. COMPLIANCE WITH LAW   Each party shall comply with all applicable laws.\n\n"
+                            "25. IBM Corporation shall provide the services.")
+    assert [(c.number, c.heading) for c in clauses] == [("24", "COMPLIANCE WITH LAW"), ("25", None)]
+
+
+def test_a_run_in_section_title_followed_by_its_first_sub_clause_heads_the_section():
+    text = ("30. Successors. This Agreement binds successors. 31. Confidentiality 31.1 Each party keeps the "
+            "other's information secret. 31.2 This clause survives for five years.")
+    clauses = split_clauses(text)
+    numbers = _by_number(clauses)
+    assert list(numbers) == ["30", "31", "31.1", "31.2"]
+    assert numbers["31"].heading == "Confidentiality" and numbers["31"].heading_only
+    assert clauses[numbers["31.1"].parent] is numbers["31"]

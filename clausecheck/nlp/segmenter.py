@@ -10,7 +10,11 @@ loader joins its blocks) and on lines inside a paragraph that start with clause 
   its paragraph make one clause, as a reader sees them;
 * a paragraph that continues a sentence (starts in lower case, or follows one that ends
   without punctuation or with a colon) stays in the clause before it;
-* any other paragraph is a clause of its own, a child of the numbered clause above it.
+* any other paragraph is a clause of its own, a child of the numbered clause above it;
+* inside a paragraph, a multi-level number after a sentence end opens a clause ("... days.
+  8.2 Termination by ..."), and so does a single number that continues the numbering and is
+  followed by a title ("... consent. 18. Non-Assignment: This Agreement ..."), as text exports
+  print whole pages of sections as one paragraph.
 
 ``split_clauses`` is a pure function over text so that the corpus builder, the benchmarks
 and the spaCy component (:mod:`clausecheck.nlp.components`) all cut text the same way.
@@ -46,6 +50,24 @@ _NUMBERING = [
 _INLINE_CLAUSE = re.compile(
     r"(?<=[.;:])[ \t]{1,8}(?=(?:(?:Section|SECTION)[ \t]+\d{1,2}(?:\.\d{1,3}){0,3}|\d{1,2}(?:\.\d{1,3}){1,3})"
     r"\.?[ \t]+[A-Z\"“(])")
+# A section run into the text before it, as text exports print whole pages of a contract:
+# "... the other Party. 18. Non-Assignment: This Agreement may not be ..." or "... its capacity.
+# 24. WAIVER   The failure of ...". A single number is split only when a title follows it and it
+# continues the numbering (the section before was 17 or 17.x; see ``_pieces``), as "... under
+# Section 3. 4 units" must stay whole.
+_INLINE_SECTION = re.compile(
+    r"(?:(?<=[.;:])|(?<=[.;:][\"”’')]))[ \t]{1,8}(?=(?P<num>\d{1,2})\.[ \t]+(?:"
+    r"[A-Z][\w'’&/-]*[;,]?(?:[ \t]+(?:[A-Z][\w'’&/-]*[;,]?|and|of|the|to|for|in|on|or|&|by|with|upon)){0,7}"
+    r"[ \t]*[.:][ \t]+[A-Z\"“(]"
+    r"|[A-Z][A-Z'’&/-]+(?:[ \t]+(?:[A-Z][A-Z'’&/-]*|and|of|the|to|for|&)){0,7}[ \t]+[A-Z][a-z]"
+    # "31. Confidentiality 31.1 Each party ...": the title, then the section's first sub-clause
+    r"|[A-Z][\w'’&/-]*[;,]?(?:[ \t]+(?:[A-Z][\w'’&/-]*[;,]?|and|of|the|to|for|in|on|or|&|by|with)){0,7}"
+    r"[ \t]+(?P=num)\.1\b))")
+# A section's title run into its first sub-clause: "31. Confidentiality 31.1 Each party ...".
+_TITLE_THEN_FIRST = re.compile(r"(?P<num>\d{1,2})\.?[ \t]+(?P<title>[A-Z][^\n.;:]{0,78}?)[ \t]+"
+                               r"(?P<sub>(?P=num)\.1)\.?[ \t]+(?=[A-Z\"“(])")
+# The section number a numbered piece belongs to: 17 for "17", "17.3" and "Section 17.3".
+_TOP_NUMBER = re.compile(r"^(?:(?:ARTICLE|Article|SECTION|Section|CLAUSE|Clause)\s+)?(\d{1,3})(?:\.|$)")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\f\r]*\n\s*")
 _MAX_HEADING_WORDS = 12
 _HEADING_END = re.compile(r"[.:]\s+(?=[A-Z\"“(])")
@@ -68,6 +90,12 @@ ATTACHMENT_KINDS = r"schedule|exhibit|annexure|annex|appendix|attachment|addendu
 ATTACHMENT_NUMBER = r"\d{1,3}|[a-z]{1,2}|[ivx]{1,5}"
 _ATTACHMENT_LABEL = re.compile(rf"^(?:{ATTACHMENT_KINDS})\s+(?:{ATTACHMENT_NUMBER})$", re.I)
 _TITLE_AND_REST = re.compile(r"^(?P<title>[^.:]{1,100})[.:]\s+(?P<rest>\S.*)$")
+# A title in capitals before the text it heads: "WAIVER   The failure ...", "FORCE MAJEURE In the
+# event ...". After a single space only a word that opens sentences, as "US GAAP Financial
+# Statements" and "IBM Corporation" are not titles.
+_CAPS_TITLE = re.compile(r"^(?P<title>[A-Z][A-Z'’&/-]+(?:[ \t]+(?:[A-Z][A-Z'’&/,-]*|and|of|the|to|for|&)){0,9}?)"
+                         r"(?:[ \t]{2,}(?=[A-Z\"“(])|[ \t](?=(?:The|This|These|Each|Either|Neither|No|Nothing|Any|All|"
+                         r"In|If|Upon|On|During|Subject|Notwithstanding|Unless|Except|Without|For|Both|An?)\b))")
 _SMALL_WORDS = {"a", "an", "and", "of", "the", "to", "for", "in", "on", "or", "by", "with", "upon", "at"}
 
 
@@ -220,6 +248,7 @@ def is_contents_list(text: str) -> bool:
 def _pieces(text: str):
     """Yield (start, end, text, numbering) for each paragraph or numbered line run."""
     pos = 0
+    section = 0  # the number of the last numbered section, to tell a run-in "18." from a reference
     for match in _PARAGRAPH_BREAK.finditer(text + "\n\n"):
         para_start, para_end = pos, min(match.start(), len(text))
         pos = match.end()
@@ -235,8 +264,22 @@ def _pieces(text: str):
             if numbering:
                 cut_points.append(ls)
         cut_points.extend(m.end() for m in _INLINE_CLAUSE.finditer(para))
-        cut_points = sorted(set(cut_points)) + [len(para)]
-        for a, b in zip(cut_points, cut_points[1:]):
+        run_in = {m.end(): int(m.group("num")) for m in _INLINE_SECTION.finditer(para)}
+        cuts = []
+        for point in sorted(set(cut_points) | set(run_in)):
+            if point in run_in and point not in cut_points:
+                if run_in[point] != section + 1:
+                    continue
+            numbering = _numbering(para[point:].lstrip(), strict=point > 0)
+            top = _TOP_NUMBER.match(numbering[1]) if numbering and numbering[0] in ("decimal", "article") else None
+            if top:
+                section = int(top.group(1))
+            cuts.append(point)
+            first = _TITLE_THEN_FIRST.match(para, point + len(para[point:]) - len(para[point:].lstrip()))
+            if first and _is_heading_line(first.group("title")):
+                cuts.append(first.start("sub"))  # the title alone heads the section
+        cuts.append(len(para))
+        for a, b in zip(cuts, cuts[1:]):
             chunk = para[a:b]
             lead = len(chunk) - len(chunk.lstrip())
             chunk_start = para_start + a + lead
@@ -426,6 +469,10 @@ def _heading_of(rest: str, after_article: bool = False) -> tuple[str | None, boo
         candidate = first_line[:m.start()]
         if len(candidate.split()) <= 10 and _is_heading_line(candidate):
             return _clean_heading(candidate), False
+    # "24. WAIVER   The failure of ..." (a title in capitals run into the text, no stop after it).
+    m = _CAPS_TITLE.match(first_line)
+    if m and _is_heading_line(m.group("title")):
+        return _clean_heading(m.group("title")), False
     if after_article and first_line[:1].isupper() and len(first_line.split()) <= 8 \
             and not first_line.endswith((".", ";", ",", ":")):
         return _clean_heading(first_line), not body_after or _says_none(body_after)
