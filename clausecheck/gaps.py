@@ -67,6 +67,12 @@ def check_requirement(requirement: Requirement, clauses: list[dict],
                 set_aside.append((max(confidences), clause, why))
                 continue
         matched.append((max(confidences), clause))
+    if requirement.rests_on_subject and set_aside and \
+            not any(requirement.subject.search(clause_body(clause["text"], clause.get("number"), clause.get("heading"))) for _, clause in matched):
+        # The claims procedure of indemnities that are all set aside gives no indemnity.
+        set_aside += [(confidence, clause, "it only supports the clauses set aside")
+                      for confidence, clause in matched]
+        matched = []
 
     missing_elements = []
     not_of_kind = []  # (confidence, clause, why): clauses that lack an essential element
@@ -83,6 +89,8 @@ def check_requirement(requirement: Requirement, clauses: list[dict],
         # A clause that lacks an essential element is not of this requirement ("a service
         # credit for missed service levels" for a penalty if data is not protected).
         keep, not_of_kind = _of_the_kind(requirement, matched, met_by_clause, definition)
+        if all(definition[i] for i in keep):
+            keep = []  # definitions alone are no protection ('"Charges" means the charges in clause 8')
         matched, met_by_clause, definition = ([xs[i] for i in keep] for xs in (matched, met_by_clause, definition))
     if matched:
         met = set().union(*met_by_clause)

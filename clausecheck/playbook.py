@@ -68,6 +68,10 @@ class Requirement:
     # Which way round the protection must be (playbook fields not_by / restricts): with
     # not_by = "provider", "The Provider may audit the Client's records" meets no audit right.
     direction: Direction | None = None
+    # Playbook field rests_on_subject: the clauses that do not name the subject only support
+    # those that do (an indemnity's claims procedure), so when every clause naming it is set
+    # aside ("Provider has no obligation to indemnify"), the others carry nothing either.
+    rests_on_subject: bool = False
 
     def denied_by(self, text: str) -> bool:
         """True for a clause that says the protection is not given (for a limit, "shall not
@@ -166,7 +170,7 @@ def _requirement(item: object, n: int, seen: set[str]) -> tuple[Requirement | No
             errors.append(f"{where}: field 'categories': unknown category {category!r} "
                           f"(known: {', '.join(CATEGORY_IDS)})")
     known = set(item) - {"id", "title", "severity", "risk", "categories", "rationale", "recommendation",
-                         "source", "elements", "subject", "not_by", "restricts"}
+                         "source", "elements", "subject", "not_by", "restricts", "rests_on_subject"}
     if known:
         errors.append(f"{where}: unknown field(s) {', '.join(sorted(known))}")
     elements = []
@@ -202,12 +206,18 @@ def _requirement(item: object, n: int, seen: set[str]) -> tuple[Requirement | No
             errors.append(f"{where}: fields 'not_by' and 'restricts' exclude each other")
         elif subject is not None:
             direction = make(side, subject.pattern)
+    rests_on_subject = item.get("rests_on_subject", False)
+    if not isinstance(rests_on_subject, bool):
+        errors.append(f"{where}: field 'rests_on_subject' must be true or false")
+    elif rests_on_subject and not words:
+        errors.append(f"{where}: field 'rests_on_subject' needs a 'subject'")
     if errors:
         return None, errors
     return Requirement(id=rid, title=item["title"].strip(), severity=severity, risk=item["risk"].strip(),
                        categories=tuple(categories), rationale=item.get("rationale", "").strip(),
                        recommendation=item.get("recommendation", "").strip(), source=item.get("source", "").strip(),
-                       elements=tuple(elements), subject=subject, denial=denial, direction=direction), []
+                       elements=tuple(elements), subject=subject, denial=denial, direction=direction,
+                       rests_on_subject=rests_on_subject), []
 
 
 def _element(item: object, where: str) -> tuple[Element | None, list[str]]:

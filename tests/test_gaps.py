@@ -128,10 +128,9 @@ def test_a_definition_meets_no_element_and_comes_last():
     definition = clause("c1", '"Privacy Laws" means all laws on the privacy and security of personal data, '
                               "including data breach notification laws and laws restricting access to personal data.",
                         "data_protection", confidence=0.9)
+    # A definition alone is no protection (TAXONOMY.md: definitions are no category).
     findings, _, _ = findings_by_id([definition])
-    assert findings["data-protection"]["status"] == "partial"
-    assert findings["data-protection"]["missing_elements"] == ["security-measures", "breach-notification",
-                                                               "limited-access"]
+    assert findings["data-protection"]["status"] == "missing"
     duty = clause("c2", "The Provider shall notify the Client of any personal data breach within 48 hours.",
                   "data_protection", confidence=0.7)
     findings, _, _ = findings_by_id([definition, duty])
@@ -392,3 +391,21 @@ def test_plain_english_ends_the_agreement_and_tells_of_a_breach():
     protection_only, _, _ = findings_by_id([clause(
         "c1", "We protect against unauthorised access to the information you give us.", "data_protection")])
     assert "breach-notification" in protection_only["data-protection"]["missing_elements"]
+
+
+def test_a_claims_procedure_gives_no_indemnity_once_every_indemnity_is_set_aside():
+    procedure = clause("c2", "The party receiving a claim shall give prompt written notice of it and the other "
+                             "party shall control its defense and settlement.", "indemnity", confidence=0.5)
+    client_indemnity = clause("c1", "The Client shall indemnify and hold harmless the Provider against all "
+                                    "third-party claims arising from the Client's data.", "indemnity")
+    findings, _, _ = findings_by_id([client_indemnity, procedure])
+    indemnity = findings["indemnity"]
+    assert indemnity["status"] == "missing"
+    assert {e["clause_id"]: e["reason"] for e in indemnity["set_aside"]} == {
+        "c1": "it has the protection the wrong way round", "c2": "it only supports the clauses set aside"}
+    # Beside an indemnity the right way round, the procedure is evidence as before.
+    provider_indemnity = clause("c3", "The Provider shall indemnify the Client against all losses arising from "
+                                      "the Provider's breach of data protection law.", "indemnity")
+    findings, _, _ = findings_by_id([client_indemnity, procedure, provider_indemnity])
+    assert findings["indemnity"]["status"] == "present"
+    assert {e["clause_id"] for e in findings["indemnity"]["evidence"]} == {"c2", "c3"}

@@ -95,6 +95,10 @@ def test_custom_playbook(tmp_path):
      "requirement 'exit', element 'period': field 'together' needs two or more patterns"),
     (('facts = ["duration"]', 'facts = ["duration"]\n  essential = "yes"'),
      "requirement 'exit', element 'period': field 'essential' must be true or false"),
+    (('categories = ["transition"]', 'categories = ["transition"]\nsubject = ["exit"]\nrests_on_subject = 1'),
+     "requirement 'exit': field 'rests_on_subject' must be true or false"),
+    (('categories = ["transition"]', 'categories = ["transition"]\nrests_on_subject = true'),
+     "requirement 'exit': field 'rests_on_subject' needs a 'subject'"),
 ])
 def test_invalid_playbook_names_requirement_and_field(tmp_path, edit, message):
     path = tmp_path / "p.toml"
