@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .nlp.parties import as_roles, in_their_words, side_words
+from .nlp.parties import as_roles, in_their_words, named_sides, side_words
 from .nlp.shapes import clause_body, is_bare_definition
 from .playbook import Playbook, Requirement
 from .taxonomy import CATEGORY_IDS
@@ -232,7 +232,7 @@ def check(playbook: Playbook, clauses: list[dict],
     # Suggested wording in the contract's own names for the sides ("the Contractor", "Calloway").
     words = side_words(" ".join(clause["text"] for clause in clauses), parties)
     for finding in findings:
-        finding["recommendation"] = in_their_words(finding["recommendation"], words, proper=bool(parties))
+        finding["recommendation"] = in_their_words(finding["recommendation"], words, proper=named_sides(parties))
     summary = {status: sum(1 for f in findings if f["status"] == status) for status in ("present", "partial", "missing")}
     return document_categories(clauses), findings, summary
 

@@ -43,3 +43,43 @@ def test_a_name_beside_a_role_name_is_the_other_side():
     # ... and "Company" beside "Consultant" is the client, though alone it could be either.
     text = PREAMBLE.replace("Calloway", "Consultant").replace("Harborview", "Company")
     assert party_roles(text) == {"Company": "client"}
+
+
+PLAIN = """OUTSOURCED SERVICES AGREEMENT
+
+This agreement is made between Ledgerline Ltd ("Ledgerline", "we", "us", "our") and Harbour Fit-Out
+Limited ("you", "your").
+
+We will provide the Services described below. You will pay us the monthly fee within 30 days of our
+invoice. We will perform the Services with reasonable skill and care. You will pay for any extra work
+we agree to. We will supply a monthly report to you. You must give us access to your premises when we
+need it.
+"""
+
+
+def test_a_contract_that_calls_its_sides_we_and_you_is_read_by_who_provides_and_who_pays():
+    roles = party_roles(PLAIN)
+    assert roles == {"we": "provider", "you": "client", "Ledgerline": "provider"}
+    assert as_roles("You must give us access to your records so that we can audit them.", roles) == \
+        "Client must give Provider access to Client records so that Provider can audit them."
+    # A contract written by the client ("we" pay, "you" provide) reads the other way round.
+    by_the_client = """This agreement is made between Harbour Fit-Out Limited ("we", "us", "our") and Ledgerline
+Ltd ("Ledgerline", "you", "your").
+
+You will provide the Services. We will pay you the fee. You will perform the Services with care. We will
+pay you for extra work. You will supply a monthly report to us.
+"""
+    assert party_roles(by_the_client) == {"you": "provider", "we": "client", "Ledgerline": "provider"}
+
+
+def test_the_parties_line_and_the_suggested_wording_keep_pronouns_out_of_names():
+    from clausecheck.gaps import check
+    from clausecheck.playbook import load_playbook
+    from clausecheck.report.render import parties_line
+
+    roles = party_roles(PLAIN)
+    assert parties_line({"document": {"parties": roles}}) == 'Ledgerline, "we" as the provider, "you" as the client'
+    _, findings, _ = check(load_playbook(), [], roles)
+    insurance = next(f for f in findings if f["requirement"] == "insurance")
+    assert insurance["recommendation"].startswith("Ledgerline shall")
+    assert next(f for f in findings if f["requirement"] == "audit-rights")["recommendation"].startswith("The Client ")

@@ -60,13 +60,26 @@ def defined_parties(text: str) -> list[str]:
     return names
 
 
+# A plain-English contract defines its sides as pronouns: '... ("BrightLedger", "we", "us",
+# "our"); and ... ("you", "your")'. "we" stands for we, us, our and ours; "you" for you, your
+# and yours.
+_PRONOUN_ALIASES = {"we": re.compile(r"[\"“](?:we|us|our)[\"”]", re.I), "you": re.compile(r"[\"“]you(?:rs?)?[\"”]", re.I)}
+_PRONOUN_FORMS = {"we": "we|us|our|ours", "you": "you|your|yours"}
+_PARENTHESIS = re.compile(r"\(([^()]{1,160})\)")
+_QUOTED_NAME = re.compile(r"[\"“](?P<name>[A-Z][A-Za-z0-9&.\-]*(?:\s+[A-Z][A-Za-z0-9&.\-]*){0,2})[\"”]")
+
+
 def party_roles(text: str) -> dict[str, str]:
     """{defined name: "provider" | "client"} when the text makes the two sides clear, else {}.
 
     A contract that already names both sides by role ("Supplier", "Customer") needs none; one
     that names one side by role and the other by a name ("the Authority" and "the Supplier")
-    gives the name the other side.
+    gives the name the other side. A contract that calls its sides "we" and "you" gives the
+    pronouns (keys "we" and "you") and the proper name defined beside them.
     """
+    pronouns = _pronoun_roles(text)
+    if pronouns:
+        return pronouns
     names = defined_parties(text)
     if len(names) < 2:
         return {}
@@ -93,6 +106,37 @@ def party_roles(text: str) -> dict[str, str]:
     return {}
 
 
+def _pronoun_roles(text: str) -> dict[str, str]:
+    """{"we": side, "you": side, and a proper name defined beside one of them} for a contract
+    whose preamble defines its sides as "we" and "you", when the text says which side provides
+    the services and which pays (3:1 at least), else {}."""
+    aliases: dict[str, list[str]] = {}
+    for match in _PARENTHESIS.finditer(text[:_PREAMBLE_CHARS]):
+        inner = match[1]
+        for pronoun, pattern in _PRONOUN_ALIASES.items():
+            if pronoun not in aliases and pattern.search(inner):
+                aliases[pronoun] = [m["name"] for m in _QUOTED_NAME.finditer(inner)
+                                    if m["name"].lower() not in ("we", "us", "our", "you", "your", "yours")]
+    if len(aliases) != 2:
+        return {}
+    provides = Counter()  # evidence that the side provides: "we will provide", "you will pay us"
+    for pronoun, subject, obj in (("we", "[Ww]e", "us"), ("you", "[Yy]ou", "you")):
+        other = "you" if pronoun == "we" else "we"
+        provider = len(re.findall(rf"\b{subject}\s+{_MODAL}\s+(?:\w+\s+){{0,3}}?{_PROVIDES}\b", text)) + \
+            len(re.findall(rf"\b(?:pay|compensate|reimburse)\s+{obj}\b", text))
+        client = len(re.findall(rf"\b{subject}\s+{_MODAL}\s+(?:\w+\s+){{0,2}}?pay\b", text)) + \
+            len(re.findall(rf"\b{_PROVIDES}\s+(?:\w+\s+){{0,3}}?(?:to|for)\s+{obj}\b", text))
+        provides[pronoun] += provider
+        provides[other] += client
+    for provider, client in (("we", "you"), ("you", "we")):
+        if provides[provider] >= 3 and provides[provider] >= 3 * provides[client]:
+            roles = {provider: "provider", client: "client"}
+            for pronoun, side in list(roles.items()):
+                roles.update({name: side for name in aliases[pronoun]})
+            return roles
+    return {}
+
+
 def _role_of(name: str) -> str | None:
     """"provider" for "Supplier" or "SERVICE PROVIDER", "client" for "Customer", else None."""
     return next((side for side, names in ROLE_NAMES.items() if re.fullmatch(names, name, re.I)), None)
@@ -111,7 +155,13 @@ def as_roles(text: str, parties: dict[str, str] | None) -> str:
     "Provider may assign" (for the direction rules; never shown to a reader)."""
     if not parties:
         return text
-    return _names_pattern(tuple(sorted(parties.items()))).sub(lambda m: _ROLE_WORD[parties[m[0]]], text)
+    names = {name: side for name, side in parties.items() if name not in _PRONOUN_FORMS}
+    if names:
+        text = _names_pattern(tuple(sorted(names.items()))).sub(lambda m: _ROLE_WORD[names[m[0]]], text)
+    for pronoun, forms in _PRONOUN_FORMS.items():
+        if pronoun in parties:
+            text = re.sub(rf"\b(?:{forms})\b", _ROLE_WORD[parties[pronoun]], text, flags=re.I)
+    return text
 
 
 @lru_cache(maxsize=64)
@@ -132,16 +182,22 @@ def side_words(text: str, parties: dict[str, str] | None = None) -> dict[str, st
         if used and used.most_common(1)[0][1] >= 3:
             words[side] = used.most_common(1)[0][0]
     for name, side in (parties or {}).items():
-        words[side] = name
+        if name not in _PRONOUN_FORMS:  # suggested wording says "BrightLedger", never "we"
+            words[side] = name
     return words
 
 
-def in_their_words(wording: str, words: dict[str, str], proper: bool) -> str:
+def named_sides(parties: dict[str, str] | None) -> set[str]:
+    """The sides the contract calls by a proper name ("Calloway"), not by a role or "we"."""
+    return {side for name, side in (parties or {}).items() if name not in _PRONOUN_FORMS}
+
+
+def in_their_words(wording: str, words: dict[str, str], proper: set[str]) -> str:
     """The playbook's suggested wording with the contract's names for the sides: "the
-    Provider shall" -> "the Contractor shall", or "Calloway shall" when ``proper`` (names
-    take no article)."""
+    Provider shall" -> "the Contractor shall", or "Calloway shall" for a side in ``proper``
+    (names take no article)."""
     def name(match: re.Match) -> str:
         article, role = match["article"] or "", match["role"]
-        word = words["provider" if role == "Provider" else "client"]
-        return word if proper else article + word
+        side = "provider" if role == "Provider" else "client"
+        return words[side] if side in proper else article + words[side]
     return re.sub(r"\b(?P<article>[Tt]he\s+)?(?P<role>Provider|Client)\b", name, wording)

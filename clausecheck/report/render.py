@@ -302,11 +302,17 @@ def playbook_line(report: dict) -> str:
 
 
 def parties_line(report: dict) -> str | None:
-    """"Calloway as the provider, Harborview as the client": how the sides were read, when
-    the contract names them by proper names (None when it uses role names, or is unclear)."""
+    """"Calloway as the provider, Harborview as the client" (or 'BrightLedger, "we" as the
+    provider, "you" as the client'): how the sides were read, when the contract names them by
+    proper names or as "we" and "you" (None when it uses role names, or is unclear)."""
     parties = (report.get("document") or {}).get("parties") or {}
-    order = sorted(parties.items(), key=lambda item: item[1] != "provider")
-    return ", ".join(f"{name} as the {role}" for name, role in order) or None
+    sides = []
+    for role in ("provider", "client"):
+        names = [f'"{name}"' if name in ("we", "you") else name
+                 for name in sorted(parties, key=lambda name: name in ("we", "you")) if parties[name] == role]
+        if names:
+            sides.append(f"{', '.join(names)} as the {role}")
+    return ", ".join(sides) or None
 
 
 def sources_line(report: dict) -> str | None:
