@@ -58,3 +58,25 @@ def test_cue_features_say_what_the_rules_saw():
     assert {"insurance:phrase", "insurance:positive", "insurance:heading", "insurance:mention"} <= on
     assert not features[1].any()  # boilerplate: no category's rules fire
     assert label_unit(texts[0], "Insurance")["insurance"].positive
+
+
+@pytest.mark.parametrize("text,heading,transition", [
+    # Returning confidential information is confidentiality (TAXONOMY.md), not an exit.
+    ("Upon termination of this Agreement, each party shall return or destroy the other party's Confidential "
+     "Information.", "Return of Confidential Information", False),
+    ("For six (6) months following the termination date, the Supplier shall continue to perform the Services "
+     "and hand back the Customer's records.", "Rights upon Termination", True),
+    ("Continuing to perform, for up to six (6) months following the termination date, any of the Services.",
+     None, True),
+    ("On expiry, the Supplier shall deliver all Customer Data and work product to the Customer or its "
+     "successor provider.", None, True),
+])
+def test_transition_cues_tell_an_exit_from_returning_confidential_information(text, heading, transition):
+    assert label_unit(text, heading)["transition"].positive is transition
+
+
+def test_a_plain_english_heading_about_ending_the_agreement_is_a_termination_heading():
+    votes = label_unit("Either of us may end this agreement by giving the other 60 days' notice.",
+                       "How can this agreement end?")
+    # mentioned in plain words too: the classifier reads "mentions termination" as a feature
+    assert votes["termination"].positive and votes["termination"].mentions

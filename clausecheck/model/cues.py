@@ -368,7 +368,8 @@ RULES: dict[str, Rules] = {
     ),
     "termination": Rules(
         heading=_rx(r"terminat", r"^term\b", r"\bterm (?:and|&) ", r"\bduration\b", r"\bexpiration\b", r"\bcancell?ation\b",
-                    r"\brenewal\b", r"\bending (?:this|the) (?:agreement|contract)\b"),
+                    r"\brenewal\b", r"\bending (?:this|the) (?:agreement|contract)\b",
+                    r"\b(?:agreement|contract) (?:end|ends)\b"),
         strong=_rx(
             r"\b(?:may|shall have the right to|will have the right to|is entitled to|can|may immediately) (?:\w+ ){0,3}terminate\b",
             r"\bright to terminate\b", r"\bterminat(?:e|ion)\b.{0,60}\b(?:for (?:cause|convenience|any reason|no reason)|material(?:ly)? breach|insolven|bankrupt)",
@@ -383,28 +384,32 @@ RULES: dict[str, Rules] = {
             r"\b(?:may|can|right to|entitled to) (?:\w+ ){0,2}end (?:this|the) (?:agreement|contract)\b",
         ),
         weak=_rx(r"\bterminat", r"\bexpir", r"\brenew", r"\bcancel", r"\bcure\b", r"\bnotice\b", r"\bterm\b"),
-        mention=re.compile(r"terminat|expir|renew|cancel"),
+        # plain English ends an agreement: "Either of us may end this agreement", "when this agreement ends"
+        mention=re.compile(r"terminat|expir|renew|cancel|\bend (?:this|the) (?:agreement|contract)\b|"
+                           r"\b(?:agreement|contract) (?:end|ends)\b"),
         veto=_rx(r"\bshall survive\b(?!.{0,200}\b(?:may|right to) terminate)", r"\bsurviv(?:e|al)\b.{0,80}\b(?:termination|expiration)\b(?!.{0,200}\b(?:may|right to) terminate)"),
     ),
     "transition": Rules(
         heading=_rx(r"\btransition", r"\bexit\b", r"wind[- ]down", r"disengagement", r"effect of (?:termination|expiration)",
-                    r"post-?termination", r"return (?:of|or destruction of) (?:data|materials|property|confidential|information|documents)",
-                    r"consequences of termination", r"sell-?off", r"\bhand(?:ing)?[- ]?over\b"),
+                    r"post-?termination", r"return (?:of|or destruction of) (?:data|materials|property|documents)",
+                    r"consequences of termination", r"\bhand(?:ing)?[- ]?over\b"),
         strong=_rx(
             r"\btransition (?:assistance|services?|plan|period)\b", r"\bexit (?:plan|assistance|management|services?)\b",
             r"\b(?:successor|replacement|alternative) (?:provider|vendor|supplier|service provider|contractor)\b",
             r"\bpost-?termination (?:services|assistance|period)\b", r"\bknowledge transfer\b",
-            r"\bcontinue to (?:provide|perform|supply|sell|distribute|support)\b.{0,120}\b(?:after|following|upon|beyond)\b.{0,40}\b(?:termination|expiration)\b",
-            r"\b(?:after|following|upon|on)\b.{0,30}\b(?:termination|expiration)\b.{0,160}\b(?:return|deliver|transfer|migrat|export|destroy|delete)\w*\b",
-            r"\b(?:return|deliver|destroy|delete)\w*\b.{0,80}\b(?:data|materials|property|documents|confidential information|records|content)\b.{0,100}\b(?:termination|expiration)\b",
-            r"\bsell[- ]off period\b", r"\bsell off\b",
+            r"\bcontinu(?:e|ing) to (?:provide|perform|supply|support)\b.{0,120}\b(?:after|following|upon|beyond)\b.{0,40}\b(?:termination|expiration)\b",
+            r"\b(?:after|following|beyond)\b.{0,40}\b(?:termination|expiration)\b.{0,120}\bcontinu(?:e|ing) to (?:provide|perform|supply|support)\b",
+            # handing back what the work needs; returning confidential information is confidentiality
+            r"\b(?:after|following|upon|on)\b.{0,30}\b(?:termination|expiration)\b.{0,160}\b(?:return|deliver|transfer|migrat|export)\w*\b"
+            r"(?![^.;]{0,80}\b(?:confidential|proprietary) information\b)",
+            r"\b(?:return|deliver)\w*\b.{0,80}\b(?:data|materials|property|documents|records|content)\b.{0,100}\b(?:termination|expiration)\b",
             r"\b(?:export|retrieve|download)\b (?:\w+ ){0,3}(?:customer|client|its|their|user) (?:data|content)\b",
             r"\b(?:orderly|smooth) (?:transfer|transition)\b", r"\bmigrat(?:e|ion)\b",
             r"\bhand-?\s?over (?:period|plan|assistance|document|sessions?)\b",
         ),
-        weak=_rx(r"\btransition", r"\bsuccessor\b", r"\breturn\b", r"\bafter (?:termination|expiration)\b", r"\bdestroy\b",
-                 r"\bwind[- ]down\b"),
-        mention=re.compile(r"transition|terminat|expir|return|successor"),
+        weak=_rx(r"\btransition", r"\bsuccessor\b", r"\breturn\b", r"\bafter (?:termination|expiration)\b",
+                 r"\bwind[- ]down\b", r"\bsell[- ]off\b"),
+        mention=re.compile(r"transition|terminat|expir|return|successor|\b(?:agreement|contract) ends\b"),
     ),
     "business_continuity": Rules(
         heading=_rx(r"business continuity", r"disaster", r"contingency", r"\bescrow\b", r"\bback-?ups?\b", r"\bresilien"),
