@@ -67,11 +67,9 @@ def check_requirement(requirement: Requirement, clauses: list[dict],
                 set_aside.append((max(confidences), clause, why))
                 continue
         matched.append((max(confidences), clause))
-    if requirement.rests_on_subject and set_aside and \
-            not any(requirement.subject.search(clause_body(clause["text"], clause.get("number"), clause.get("heading"))) for _, clause in matched):
+    if requirement.rests_on_subject and set_aside and not any(_names_subject(requirement, c) for _, c in matched):
         # The claims procedure of indemnities that are all set aside gives no indemnity.
-        set_aside += [(confidence, clause, "it only supports the clauses set aside")
-                      for confidence, clause in matched]
+        set_aside += [(confidence, clause, "it only supports the clauses set aside") for confidence, clause in matched]
         matched = []
 
     missing_elements = []
@@ -126,6 +124,11 @@ def check_requirement(requirement: Requirement, clauses: list[dict],
         "set_aside": [{**_evidence(clause, confidence), "reason": why}
                       for confidence, clause, why in sorted(set_aside, key=lambda item: -item[0])[:EVIDENCE_PER_FINDING]],
     }
+
+
+def _names_subject(requirement: Requirement, clause: dict) -> bool:
+    """Whether the clause's text (not its heading: "11.2 Indemnity Procedure") names the subject."""
+    return bool(requirement.subject.search(clause_body(clause["text"], clause.get("number"), clause.get("heading"))))
 
 
 def _of_the_kind(requirement: Requirement, matched: list, met_by_clause: list[set[str]],

@@ -21,9 +21,9 @@ from .shapes import ROLE_NAMES
 
 # 'Calloway Revenue Solutions LLC ("Calloway")', '(hereinafter referred to as "Acme")',
 # '(the "Bank")'. The preamble and recitals are where a contract defines its parties.
+_NAME = r"(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:\s+[A-Z][A-Za-z0-9&.\-]*){0,2})"
 _DEFINED_NAME = re.compile(
-    r"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?|the\s+|as\s+)?[\"“”']"
-    r"(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:\s+[A-Z][A-Za-z0-9&.\-]*){0,2})[\"“”']\s*\)")
+    rf"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?|the\s+|as\s+)?[\"“”']{_NAME}[\"“”']\s*\)")
 _PREAMBLE_CHARS = 6000
 # Defined terms that are not parties.
 _NOT_A_PARTY = re.compile(r"^(?:Agreement|Contract|Effective|Commencement|Services?|Party|Parties|Term|Territory|"
@@ -63,10 +63,11 @@ def defined_parties(text: str) -> list[str]:
 # A plain-English contract defines its sides as pronouns: '... ("BrightLedger", "we", "us",
 # "our"); and ... ("you", "your")'. "we" stands for we, us, our and ours; "you" for you, your
 # and yours.
-_PRONOUN_ALIASES = {"we": re.compile(r"[\"“](?:we|us|our)[\"”]", re.I), "you": re.compile(r"[\"“]you(?:rs?)?[\"”]", re.I)}
 _PRONOUN_FORMS = {"we": "we|us|our|ours", "you": "you|your|yours"}
+PRONOUNS = tuple(_PRONOUN_FORMS)
+_PRONOUN_ALIAS = {pronoun: re.compile(rf"[\"“](?:{forms})[\"”]", re.I) for pronoun, forms in _PRONOUN_FORMS.items()}
 _PARENTHESIS = re.compile(r"\(([^()]{1,160})\)")
-_QUOTED_NAME = re.compile(r"[\"“](?P<name>[A-Z][A-Za-z0-9&.\-]*(?:\s+[A-Z][A-Za-z0-9&.\-]*){0,2})[\"”]")
+_QUOTED_NAME = re.compile(rf"[\"“]{_NAME}[\"”]")
 
 
 def party_roles(text: str) -> dict[str, str]:
@@ -113,10 +114,10 @@ def _pronoun_roles(text: str) -> dict[str, str]:
     aliases: dict[str, list[str]] = {}
     for match in _PARENTHESIS.finditer(text[:_PREAMBLE_CHARS]):
         inner = match[1]
-        for pronoun, pattern in _PRONOUN_ALIASES.items():
+        for pronoun, pattern in _PRONOUN_ALIAS.items():
             if pronoun not in aliases and pattern.search(inner):
                 aliases[pronoun] = [m["name"] for m in _QUOTED_NAME.finditer(inner)
-                                    if m["name"].lower() not in ("we", "us", "our", "you", "your", "yours")]
+                                    if not any(p.fullmatch(f'"{m["name"]}"') for p in _PRONOUN_ALIAS.values())]
     if len(aliases) != 2:
         return {}
     provides = Counter()  # evidence that the side provides: "we will provide", "you will pay us"
@@ -155,7 +156,7 @@ def as_roles(text: str, parties: dict[str, str] | None) -> str:
     "Provider may assign" (for the direction rules; never shown to a reader)."""
     if not parties:
         return text
-    names = {name: side for name, side in parties.items() if name not in _PRONOUN_FORMS}
+    names = {name: side for name, side in parties.items() if name not in PRONOUNS}
     if names:
         text = _names_pattern(tuple(sorted(names.items()))).sub(lambda m: _ROLE_WORD[names[m[0]]], text)
     for pronoun, forms in _PRONOUN_FORMS.items():
@@ -182,14 +183,14 @@ def side_words(text: str, parties: dict[str, str] | None = None) -> dict[str, st
         if used and used.most_common(1)[0][1] >= 3:
             words[side] = used.most_common(1)[0][0]
     for name, side in (parties or {}).items():
-        if name not in _PRONOUN_FORMS:  # suggested wording says "BrightLedger", never "we"
+        if name not in PRONOUNS:  # suggested wording says "BrightLedger", never "we"
             words[side] = name
     return words
 
 
 def named_sides(parties: dict[str, str] | None) -> set[str]:
     """The sides the contract calls by a proper name ("Calloway"), not by a role or "we"."""
-    return {side for name, side in (parties or {}).items() if name not in _PRONOUN_FORMS}
+    return {side for name, side in (parties or {}).items() if name not in PRONOUNS}
 
 
 def in_their_words(wording: str, words: dict[str, str], proper: set[str]) -> str:

@@ -69,6 +69,7 @@ _TITLE_THEN_FIRST = re.compile(r"(?P<num>\d{1,2})\.?[ \t]+(?P<title>[A-Z][^\n.;:
 # The section number a numbered piece belongs to: 17 for "17", "17.3" and "Section 17.3".
 _TOP_NUMBER = re.compile(r"^(?:(?:ARTICLE|Article|SECTION|Section|CLAUSE|Clause)\s+)?(\d{1,3})(?:\.|$)")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\f\r]*\n\s*")
+_SPACES = re.compile(r"\s*")
 _MAX_HEADING_WORDS = 12
 _HEADING_END = re.compile(r"[.:]\s+(?=[A-Z\"“(])")
 _PAGE_MARKER = re.compile(r"^(?:-\s*)?(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?(?:\s*-)?$", re.I)
@@ -265,20 +266,20 @@ def _pieces(text: str):
                 cut_points.append(ls)
         cut_points.extend(m.end() for m in _INLINE_CLAUSE.finditer(para))
         run_in = {m.end(): int(m.group("num")) for m in _INLINE_SECTION.finditer(para)}
-        cuts = []
+        cuts = set()
         for point in sorted(set(cut_points) | set(run_in)):
-            if point in run_in and point not in cut_points:
-                if run_in[point] != section + 1:
-                    continue
-            numbering = _numbering(para[point:].lstrip(), strict=point > 0)
+            if point not in cut_points and run_in[point] != section + 1:
+                continue  # "18." after section 12: a reference or a quantity, not the next section
+            cuts.add(point)
+            start = _SPACES.match(para, point).end()
+            numbering = _numbering(para[start:start + 200], strict=point > 0)
             top = _TOP_NUMBER.match(numbering[1]) if numbering and numbering[0] in ("decimal", "article") else None
             if top:
                 section = int(top.group(1))
-            cuts.append(point)
-            first = _TITLE_THEN_FIRST.match(para, point + len(para[point:]) - len(para[point:].lstrip()))
+            first = _TITLE_THEN_FIRST.match(para, start)
             if first and _is_heading_line(first.group("title")):
-                cuts.append(first.start("sub"))  # the title alone heads the section
-        cuts.append(len(para))
+                cuts.add(first.start("sub"))  # the title alone heads the section
+        cuts = sorted(cuts) + [len(para)]
         for a, b in zip(cuts, cuts[1:]):
             chunk = para[a:b]
             lead = len(chunk) - len(chunk.lstrip())

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 
+from ..nlp.parties import PRONOUNS
 from ..nlp.segmenter import ATTACHMENT_KINDS, ATTACHMENT_NUMBER
 from ..nlp.shapes import clause_body
 
@@ -308,8 +309,8 @@ def parties_line(report: dict) -> str | None:
     parties = (report.get("document") or {}).get("parties") or {}
     sides = []
     for role in ("provider", "client"):
-        names = [f'"{name}"' if name in ("we", "you") else name
-                 for name in sorted(parties, key=lambda name: name in ("we", "you")) if parties[name] == role]
+        names = [f'"{name}"' if name in PRONOUNS else name
+                 for name in sorted(parties, key=lambda name: name in PRONOUNS) if parties[name] == role]
         if names:
             sides.append(f"{', '.join(names)} as the {role}")
     return ", ".join(sides) or None
