@@ -388,6 +388,8 @@ def test_an_item_is_cited_with_its_parents_number_and_heading():
         "c5": {"id": "c5", "number": "(ii)", "heading": None, "parent": "c4"},
         "c6": {"id": "c6", "number": "9.2", "heading": "Termination", "parent": "c7"},
         "c7": {"id": "c7", "number": "9", "heading": "Term", "parent": None},
+        "c8": {"id": "c8", "number": None, "heading": "How can this agreement end?", "parent": None},
+        "c9": {"id": "c9", "number": None, "heading": None, "parent": "c8"},
     }
     def name(cid):
         return clause_name({"clause_id": cid}, clauses)
@@ -396,6 +398,8 @@ def test_an_item_is_cited_with_its_parents_number_and_heading():
     assert name("c5") == "Section 8.02(b)(ii) Security"
     assert name("c6") == "§ 9.2 Termination"  # a full number stands on its own
     assert name("c1") == "§ 12 Contractual penalty"
+    # a paragraph of a section without numbers is known by the section's title
+    assert name("c9") == "How can this agreement end?"
 
 
 SCHEDULED_CONTRACT = """\

@@ -169,7 +169,12 @@ def reference(evidence: dict, clauses: dict[str, dict]) -> tuple[str | None, str
         labels.append(clause["number"])
         heading = heading or clause.get("heading")
     if not labels:  # a table row or an unnumbered paragraph: at least its schedule
-        return attachment_of(evidence.get("clause_id"), clauses), heading
+        attachment = attachment_of(evidence.get("clause_id"), clauses)
+        while not attachment and not heading and clause.get("parent") in clauses:
+            # a paragraph under "How Can This Agreement End?" is known by that title
+            clause = clauses[clause["parent"]]
+            heading = clause.get("heading")
+        return attachment, heading
     cited = labels[-1] + "".join(reversed(labels[:-1]))
     cited = cited if _WORD_NUMBER.match(cited) else f"§ {cited}"
     attachment = attachment_of(evidence.get("clause_id"), clauses)
