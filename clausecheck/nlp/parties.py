@@ -65,6 +65,7 @@ def defined_parties(text: str) -> list[str]:
 # and yours.
 _PRONOUN_FORMS = {"we": "we|us|our|ours", "you": "you|your|yours"}
 PRONOUNS = tuple(_PRONOUN_FORMS)
+_PRONOUN_WORDS = {word for forms in _PRONOUN_FORMS.values() for word in forms.split("|")}
 _PRONOUN_ALIAS = {pronoun: re.compile(rf"[\"“](?:{forms})[\"”]", re.I) for pronoun, forms in _PRONOUN_FORMS.items()}
 _PARENTHESIS = re.compile(r"\(([^()]{1,160})\)")
 _QUOTED_NAME = re.compile(rf"[\"“]{_NAME}[\"”]")
@@ -117,7 +118,7 @@ def _pronoun_roles(text: str) -> dict[str, str]:
         for pronoun, pattern in _PRONOUN_ALIAS.items():
             if pronoun not in aliases and pattern.search(inner):
                 aliases[pronoun] = [m["name"] for m in _QUOTED_NAME.finditer(inner)
-                                    if not any(p.fullmatch(f'"{m["name"]}"') for p in _PRONOUN_ALIAS.values())]
+                                    if m["name"].lower() not in _PRONOUN_WORDS]
     if len(aliases) != 2:
         return {}
     provides = Counter()  # evidence that the side provides: "we will provide", "you will pay us"

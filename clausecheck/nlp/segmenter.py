@@ -260,9 +260,8 @@ def _pieces(text: str):
         line_starts = [0] + [m.end() for m in re.finditer(r"\n", para)]
         cut_points = [0]
         for ls in line_starts[1:]:
-            line = para[ls:]
-            numbering = _numbering(line.lstrip(), strict=True)
-            if numbering:
+            start = _SPACES.match(para, ls).end()
+            if _numbering(para[start:start + 200], strict=True):  # a window: not the paragraph's rest
                 cut_points.append(ls)
         cut_points.extend(m.end() for m in _INLINE_CLAUSE.finditer(para))
         run_in = {m.end(): int(m.group("num")) for m in _INLINE_SECTION.finditer(para)}
