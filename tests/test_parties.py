@@ -83,3 +83,18 @@ def test_the_parties_line_and_the_suggested_wording_keep_pronouns_out_of_names()
     insurance = next(f for f in findings if f["requirement"] == "insurance")
     assert insurance["recommendation"].startswith("Ledgerline shall")
     assert next(f for f in findings if f["requirement"] == "audit-rights")["recommendation"].startswith("The Client ")
+
+
+def test_a_party_defined_collectively_or_as_service_provider_is_a_party():
+    text = ('This Agreement is made between Hudson Health System, Inc., on behalf of itself and its hospitals '
+            '(collectively, "Hospital"), and Meridian Claims LLC ("Vendor").\n' + "Hospital shall pay Vendor.\n" * 5
+            + "Vendor shall provide the Services.\n" * 5)
+    assert defined_parties(text) == ["Hospital", "Vendor"]
+    assert party_roles(text) == {"Hospital": "client"}
+    canadian = ('NORTHSHORE TELECOM INC.\n\n("Company")\n\n- and -\n\nMAPLEVIEW CONTACT LTD.\n\n("Service Provider")\n\n'
+                "NOW THEREFORE the parties agree as follows:\n\n"
+                '1.1 Information disclosed by a party (the "Discloser") to the other party (the "Recipient") ...\n'
+                + "The Discloser and the Recipient, Company and Service Provider.\n" * 5)
+    # Terms defined after "agree as follows" are no parties once the preamble has named two.
+    assert defined_parties(canadian) == ["Company", "Service Provider"]
+    assert party_roles(canadian) == {"Company": "client"}

@@ -22,8 +22,11 @@ from .shapes import ROLE_NAMES
 # 'Calloway Revenue Solutions LLC ("Calloway")', '(hereinafter referred to as "Acme")',
 # '(the "Bank")'. The preamble and recitals are where a contract defines its parties.
 _NAME = r"(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:\s+[A-Z][A-Za-z0-9&.\-]*){0,2})"
+# '(collectively, "Hospital")' for a party that acts for several entities.
 _DEFINED_NAME = re.compile(
-    rf"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?|the\s+|as\s+)?[\"“”']{_NAME}[\"“”']\s*\)")
+    rf"\(\s*(?:(?:collectively|together|jointly),?\s+)?"
+    rf"(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?|(?:referred\s+to\s+)?(?:herein\s+)?as\s+|the\s+)?"
+    rf"[\"“”']{_NAME}[\"“”']\s*\)")
 _PREAMBLE_CHARS = 6000
 # Defined terms that are not parties.
 _NOT_A_PARTY = re.compile(r"^(?:Agreement|Contract|Effective|Commencement|Services?|Party|Parties|Term|Territory|"
@@ -49,12 +52,27 @@ def _cues(name: str) -> tuple[re.Pattern, re.Pattern]:
     return provider, client
 
 
+# Where the preamble ends and the terms begin: what is defined after it ('(the "Discloser")'
+# in a confidentiality clause) is no party.
+_TERMS_BEGIN = re.compile(r"\b(?:agree[sd]?|covenant)\s+as\s+follows\b|\bNOW,?\s+THEREFORE\b|"
+                          r"\bIT\s+IS\s+(?:HEREBY\s+)?AGREED\b")
+
+
 def defined_parties(text: str) -> list[str]:
-    """The short names the preamble defines for the parties, in order of first use."""
+    """The short names the preamble defines for the parties, in order of first use.
+
+    "Service Provider" is a party although "Service ..." is usually no party's name. Names
+    defined after the words that open the terms ("the parties agree as follows") count only
+    when the preamble defined fewer than two.
+    """
+    preamble = text[:_PREAMBLE_CHARS]
     names: list[str] = []
-    for match in _DEFINED_NAME.finditer(text[:_PREAMBLE_CHARS]):
+    end = _TERMS_BEGIN.search(preamble)
+    for match in _DEFINED_NAME.finditer(preamble):
         name = match["name"].strip(" .")
-        if _NOT_A_PARTY.match(name) or name in names:
+        if end and match.start() > end.start() and len(names) >= 2:
+            break
+        if (_NOT_A_PARTY.match(name) and not _role_of(name)) or name in names:
             continue
         names.append(name)
     return names
