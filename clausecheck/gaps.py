@@ -133,17 +133,27 @@ def _names_subject(requirement: Requirement, clause: dict) -> bool:
 
 def _of_the_kind(requirement: Requirement, matched: list, met_by_clause: list[set[str]],
                  definition: list[bool]) -> tuple[list[int], list]:
-    """Which matched clauses have every essential element (their indices), and why the others
-    do not count: (confidence, clause, "it has no …"). Definitions are dropped silently."""
+    """Which matched clauses have every essential element, and one element at least where the
+    requirement needs one (their indices), and why the others do not count: (confidence,
+    clause, "it has no …"). Definitions are dropped silently."""
     essential = [e for e in requirement.elements if e.essential]
     keep, not_of_kind = [], []
     for i, ((confidence, clause), met) in enumerate(zip(matched, met_by_clause)):
         lacking = next((e for e in essential if e.id not in met), None)
-        if lacking is None:
+        if lacking is None and requirement.needs_an_element and not met:
+            why = "it has none of: " + "; ".join(_lower_first(e.title) for e in requirement.elements)
+        elif lacking is not None:
+            why = f"it has no {_lower_first(lacking.title)}"
+        else:
             keep.append(i)
-        elif not definition[i]:
-            not_of_kind.append((confidence, clause, f"it has no {lacking.title[0].lower()}{lacking.title[1:]}"))
+            continue
+        if not definition[i]:
+            not_of_kind.append((confidence, clause, why))
     return keep, not_of_kind
+
+
+def _lower_first(title: str) -> str:
+    return title[:1].lower() + title[1:]
 
 
 def _evidence(clause: dict, confidence: float) -> dict:
@@ -183,9 +193,33 @@ def _sentence_of(clause: dict, by_id: dict[str, dict]) -> str:
     """The clause's words without its number and heading, after its parent's lead-in: item
     "(a) general liability insurance of $1,000,000" is read as "Customer shall maintain the
     following insurance: (a) general liability …"."""
-    words = clause_body(clause["text"], clause.get("number"), clause.get("heading"))
+    words = _items_after_lead_in(clause["text"], clause.get("number"), clause.get("heading"))
     lead = _lead_in(clause, by_id)
     return f"{clause_body(lead['text'], lead.get('number'), lead.get('heading'))} {words}" if lead else words
+
+
+def _items_after_lead_in(text: str, number: str | None, heading: str | None) -> str:
+    """The clause's words, each paragraph of a list read after the lead-in that opens it.
+
+    Lists whose items are paragraphs of one clause (Word bullets, items without numbers):
+    in "The Customer will:" / "comply with all laws ...;" the second paragraph is the
+    Customer's promise, not the Provider's, and the direction rules read one sentence at a
+    time. So it is read as "The Customer will: comply with all laws ...;".
+    """
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
+    paragraphs = [p for p in paragraphs if p]
+    if not any(p.endswith(":") for p in paragraphs[:-1]):
+        return clause_body(text, number, heading)
+    paragraphs[0] = clause_body(paragraphs[0], number, heading)
+    out: list[str] = []
+    lead = ""
+    for i, paragraph in enumerate(paragraphs):
+        item = f"{lead} {paragraph}" if lead else paragraph
+        if paragraph.endswith(":") and i + 1 < len(paragraphs):
+            lead = item  # a list opens: its items carry these words (a nested one, both lead-ins)
+            continue
+        out.append(item if item.endswith((".", ";")) else item + ";")
+    return " ".join(out)
 
 
 def _lead_in(clause: dict, by_id: dict[str, dict]) -> dict | None:

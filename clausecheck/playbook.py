@@ -72,6 +72,10 @@ class Requirement:
     # those that do (an indemnity's claims procedure), so when every clause naming it is set
     # aside ("Provider has no obligation to indemnify"), the others carry nothing either.
     rests_on_subject: bool = False
+    # Playbook field needs_an_element: a clause that meets none of the elements is not of this
+    # requirement ("termination on insolvency or change of control" is no termination clause
+    # that names neither), so such clauses alone leave it missing, not partial.
+    needs_an_element: bool = False
 
     def denied_by(self, text: str) -> bool:
         """True for a clause that says the protection is not given (for a limit, "shall not
@@ -170,7 +174,8 @@ def _requirement(item: object, n: int, seen: set[str]) -> tuple[Requirement | No
             errors.append(f"{where}: field 'categories': unknown category {category!r} "
                           f"(known: {', '.join(CATEGORY_IDS)})")
     known = set(item) - {"id", "title", "severity", "risk", "categories", "rationale", "recommendation",
-                         "source", "elements", "subject", "not_by", "restricts", "rests_on_subject"}
+                         "source", "elements", "subject", "not_by", "restricts", "rests_on_subject",
+                         "needs_an_element"}
     if known:
         errors.append(f"{where}: unknown field(s) {', '.join(sorted(known))}")
     elements = []
@@ -211,13 +216,18 @@ def _requirement(item: object, n: int, seen: set[str]) -> tuple[Requirement | No
         errors.append(f"{where}: field 'rests_on_subject' must be true or false")
     elif rests_on_subject and not words:
         errors.append(f"{where}: field 'rests_on_subject' needs a 'subject'")
+    needs_an_element = item.get("needs_an_element", False)
+    if not isinstance(needs_an_element, bool):
+        errors.append(f"{where}: field 'needs_an_element' must be true or false")
+    elif needs_an_element and not raw_elements:
+        errors.append(f"{where}: field 'needs_an_element' needs [[requirement.elements]]")
     if errors:
         return None, errors
     return Requirement(id=rid, title=item["title"].strip(), severity=severity, risk=item["risk"].strip(),
                        categories=tuple(categories), rationale=item.get("rationale", "").strip(),
                        recommendation=item.get("recommendation", "").strip(), source=item.get("source", "").strip(),
                        elements=tuple(elements), subject=subject, denial=denial, direction=direction,
-                       rests_on_subject=rests_on_subject), []
+                       rests_on_subject=rests_on_subject, needs_an_element=needs_an_element), []
 
 
 def _element(item: object, where: str) -> tuple[Element | None, list[str]]:

@@ -78,6 +78,17 @@ def test_items_of_a_clause_count_for_its_elements():
 
 
 def test_evidence_shows_first_the_clauses_that_do_what_the_requirement_asks():
+    general = clause("c1", "The Provider shall comply with the GDPR when it processes Client Personal Data.",
+                     "data_protection", confidence=0.95)
+    breach = clause("c2", "The Provider shall notify the Client of any personal data breach within 24 hours of "
+                          "becoming aware of it.", "data_protection", confidence=0.85)
+    security = clause("c3", "The Provider shall implement appropriate technical and organisational security measures "
+                            "to protect Client Personal Data.", "data_protection", confidence=0.8)
+    findings, _, _ = findings_by_id([general, breach, security])
+    assert [e["clause_id"] for e in findings["data-protection"]["evidence"]] == ["c2", "c3", "c1"]
+
+
+def test_a_termination_right_that_names_neither_insolvency_nor_control_is_not_evidence_of_one():
     convenience = clause("c1", "The Client may terminate this Agreement for convenience on ninety (90) days' notice.",
                          "termination", confidence=0.95)
     insolvency = clause("c2", "Either party may terminate this Agreement at once if the other becomes insolvent.",
@@ -85,29 +96,34 @@ def test_evidence_shows_first_the_clauses_that_do_what_the_requirement_asks():
     control = clause("c3", "The Client may terminate this Agreement if the Provider undergoes a change of control.",
                      "termination", confidence=0.8)
     findings, _, _ = findings_by_id([convenience, insolvency, control])
-    evidence = [e["clause_id"] for e in findings["termination-insolvency-control"]["evidence"]]
-    assert evidence == ["c2", "c3", "c1"]
+    assert [e["clause_id"] for e in findings["termination-insolvency-control"]["evidence"]] == ["c2", "c3"]
     # Termination rights: the most confident clause already has what the requirement asks.
     assert findings["termination-rights"]["evidence"][0]["clause_id"] == "c1"
+    # Alone, it leaves the requirement missing, and the report says why.
+    findings, _, _ = findings_by_id([convenience])
+    finding = findings["termination-insolvency-control"]
+    assert finding["status"] == "missing"
+    assert [(s["clause_id"], s["reason"]) for s in finding["set_aside"]] == \
+        [("c1", "it has none of: insolvency or bankruptcy; change of control")]
 
 
 def test_a_doubtful_clause_does_not_jump_ahead_of_the_evidence():
-    sure = clause("c1", "Either party may terminate this Agreement for convenience on sixty (60) days' notice.",
-                  "termination", confidence=0.95)
-    doubtful = clause("c2", "A receiver appointed over the Provider's assets shall give notice to the Client.",
-                      "termination", confidence=0.3)
+    sure = clause("c1", "The Provider shall comply with the GDPR when it processes Client Personal Data.",
+                  "data_protection", confidence=0.95)
+    doubtful = clause("c2", "The Provider shall notify the Client of any personal data breach within 24 hours.",
+                      "data_protection", confidence=0.3)
     findings, _, _ = findings_by_id([sure, doubtful])
-    assert [e["clause_id"] for e in findings["termination-insolvency-control"]["evidence"]] == ["c1", "c2"]
+    assert [e["clause_id"] for e in findings["data-protection"]["evidence"]] == ["c1", "c2"]
 
 
 def test_the_clause_a_status_rests_on_is_shown_though_the_model_is_less_sure_of_it():
-    breach = [clause(f"c{i}", f"Either party may terminate this Agreement on {i}0 days' notice if the other commits a "
-                              "material breach.", "termination", confidence=0.99 - i / 100) for i in range(1, 5)]
-    insolvency = clause("c9", "The Client may terminate this Agreement at once if the Provider becomes insolvent or "
-                              "undergoes a change of control.", "termination", confidence=0.6)
-    findings, _, _ = findings_by_id(breach + [insolvency])
-    finding = findings["termination-insolvency-control"]
-    assert finding["status"] == "present"
+    general = [clause(f"c{i}", f"The Provider shall comply with the GDPR when it processes Client Personal Data of "
+                               f"region {i}.", "data_protection", confidence=0.99 - i / 100) for i in range(1, 5)]
+    breach = clause("c9", "The Provider shall notify the Client of any personal data breach within 24 hours.",
+                    "data_protection", confidence=0.6)
+    findings, _, _ = findings_by_id(general + [breach])
+    finding = findings["data-protection"]
+    assert "breach-notification" not in finding["missing_elements"]
     assert [e["clause_id"] for e in finding["evidence"]][:2] == ["c1", "c9"]
 
 
@@ -203,6 +219,13 @@ DENIALS = [
 # The playbook is written for the client: a protection that only the other side gets or gives
 # to itself is the wrong way round.
 WRONG_WAY = [
+    # whom the client gives access for visits is who visits
+    ("audit_rights", "audit-rights", "The Client shall give the Provider safe access to its premises for on-site "
+                                     "visits."),
+    # the items of a list are read after its lead-in: these are the Client's duties
+    ("compliance", "legal-compliance", "The Client will:\n\ngive the Provider remote access to its systems;\n\n"
+                                       "comply with all laws that apply to its business;\n\nhold valid licences for "
+                                       "any software it asks the Provider to install."),
     ("audit_rights", "audit-rights", "The Provider may audit the Client's records and premises once a year to "
                                      "verify the fees payable."),
     ("audit_rights", "audit-rights", "Licensor may, at any time during the term, inspect Licensee's use of the "
@@ -231,6 +254,8 @@ WRONG_WAY = [
                                                 "Services without the consent of the Client."),
 ]
 RIGHT_WAY = [
+    ("compliance", "legal-compliance", "The Provider will:\n\ngive the Client monthly reports;\n\ncomply with all "
+                                       "laws that apply to the Services;\n\nhold valid licences for the Services."),
     ("audit_rights", "audit-rights", "The Provider shall permit the Client and its auditors to audit its records."),
     # the provider acting on what an audit found is not the provider auditing
     ("audit_rights", "audit-rights", "The Provider shall remedy each audit finding within thirty days."),
@@ -374,8 +399,12 @@ def test_a_sum_paid_for_a_data_breach_is_a_penalty_tied_to_it_without_the_word_p
      "charges first.", False),
 ])
 def test_a_limit_on_what_a_change_costs_is_one_sentence_with_the_change_its_price_and_the_limit(text, limited):
-    findings, _, _ = findings_by_id([clause("c1", text, "change_control")])
-    assert ("cost-limits" not in findings["change-control"]["missing_elements"]) == limited
+    finding = findings_by_id([clause("c1", text, "change_control")])[0]["change-control"]
+    assert (finding["status"] != "missing" and "cost-limits" not in finding["missing_elements"]) == limited
+    # A clause with neither a change procedure nor a cost limit is no change control at all.
+    if finding["status"] == "missing":
+        assert finding["set_aside"][0]["reason"] == \
+            "it has none of: a change request procedure; limits on what a change may cost"
 
 
 def test_plain_english_ends_the_agreement_and_tells_of_a_breach():

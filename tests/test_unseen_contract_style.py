@@ -67,11 +67,13 @@ WEAK_GAPS = {
     # "Each Party shall comply with all laws": nothing on licences or permits.
     "legal-compliance": ["licences-permits"],
     # Termination for material breach "by written notice", effective on delivery; a term and
-    # renewal of twelve months, which is no notice period; nothing on insolvency or control.
+    # renewal of twelve months, which is no notice period; nothing on insolvency or control,
+    # so no termination on insolvency or change of control at all.
     "termination-rights": ["notice-period"],
-    "termination-insolvency-control": ["insolvency", "change-of-control"],
-    # The vendor may raise the fee on 30 days' notice, without limit or procedure.
-    "change-control": ["change-procedure", "cost-limits"],
+    "termination-insolvency-control": [],
+    # The vendor may raise the fee on 30 days' notice, without limit or procedure: no change
+    # control at all.
+    "change-control": [],
     # "Vendor may assign ... without the consent of Client", "Vendor may engage subcontractors
     # ... without the consent of Client"; only the Client may not assign: the wrong way round.
     "assignment-subcontracting": [],

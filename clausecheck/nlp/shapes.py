@@ -141,6 +141,14 @@ def _doing(names: str, subject: str, modal: str = _MODAL, *, giving: bool = Fals
             rf"(?!\w*\s+{_OUTCOME}))")
 
 
+def _giving_to(giver: str, receiver: str, subject: str) -> str:
+    """A regex of ``giver`` giving ``receiver`` leave or access for the subject: "The Customer
+    will: give the Provider prompt remote access ... and, for on-site visits, safe access"."""
+    return (rf"\b(?:{giver})\b[^.;]{{0,60}}?\b{_MODAL}\b[^.;]{{0,40}}?"
+            rf"\b(?:permit|allow|grant|enable|give|provide|afford|make\s+available)\w*\s+(?:to\s+)?(?:the\s+)?"
+            rf"(?:{receiver})\b[^.;]{{0,120}}?(?:{subject})")
+
+
 @dataclass(frozen=True)
 class Direction:
     """Which way round a clause has a protection, for a playbook written for one side.
@@ -150,13 +158,16 @@ class Direction:
     the playbook protects is told it may not ("Customer may not terminate", "Provider has no
     obligation to indemnify Customer"); ``right``: that side, or both, does it, or the other
     side gives it ("The Client may audit", "Each party shall maintain insurance", "The
-    Provider shall permit the Client to audit").
+    Provider shall permit the Client to audit"); ``given_away``: for a subject the client must
+    do itself (audits, visits, termination), the client giving it to the other side ("The
+    Customer will give the Provider safe access to its office for on-site visits").
     """
 
     wrong: re.Pattern
     refused: re.Pattern
     right: re.Pattern
     restriction: bool = False
+    given_away: re.Pattern | None = None
 
     @classmethod
     def against(cls, wrong_side: str, subject: str) -> "Direction":
@@ -168,7 +179,11 @@ class Direction:
                    right=re.compile("|".join((_doing(ROLE_NAMES[other], subject), _doing(_BOTH, subject),
                                               _doing(_EITHER, subject),
                                               _doing(ROLE_NAMES[other], subject, giving=True),
-                                              _doing(ROLE_NAMES[wrong_side], subject, giving=True)))))
+                                              _doing(ROLE_NAMES[wrong_side], subject, giving=True)))),
+                   # Whom a client gives access or leave to is who audits or visits; what a
+                   # provider gives (assistance, access to data for the exit) is no such sign.
+                   given_away=re.compile(_giving_to(ROLE_NAMES[other], ROLE_NAMES[wrong_side], subject))
+                   if wrong_side == "provider" else None)
 
     @classmethod
     def restricting(cls, side: str, subject: str) -> "Direction":
@@ -196,8 +211,10 @@ class Direction:
             right = any(self.right.search(s) or _BOTH_NEED_CONSENT.search(s)
                         or self.wrong.search(s) and _WITH_CONSENT.search(s) for s in named)
             return wrong and not right
-        wrong = any(self.wrong.search(s) or (self.refused.search(s) and not _LIMITER.search(s)) for s in named)
-        return wrong and not any(self.right.search(s) for s in named)
+        given_away = [bool(self.given_away and self.given_away.search(s)) for s in named]
+        wrong = any(self.wrong.search(s) or away or (self.refused.search(s) and not _LIMITER.search(s))
+                    for s, away in zip(named, given_away))
+        return wrong and not any(self.right.search(s) and not away for s, away in zip(named, given_away))
 
 
 def clause_body(text: str, number: str | None, heading: str | None) -> str:
