@@ -438,3 +438,18 @@ def test_a_claims_procedure_gives_no_indemnity_once_every_indemnity_is_set_aside
     findings, _, _ = findings_by_id([client_indemnity, procedure, provider_indemnity])
     assert findings["indemnity"]["status"] == "present"
     assert {e["clause_id"] for e in findings["indemnity"]["evidence"]} == {"c2", "c3"}
+
+
+def test_liquidated_damages_for_anything_but_under_performance_are_no_service_credits():
+    hire = clause("c1", "If the Client hires any member of the Provider's staff during the Term, the Client shall pay "
+                        "the Provider, as liquidated damages, fifty percent (50%) of that person's annual salary.",
+                  "penalties")
+    findings, _, _ = findings_by_id([hire])
+    finding = findings["service-credits"]
+    assert finding["status"] == "missing"
+    assert finding["set_aside"][0]["reason"] == "it has no credit or penalty triggered by under-performance"
+    credit = clause("c2", "If the Provider fails to meet a Service Level in any month, the Client shall receive a service "
+                          "credit of 5% of the monthly charges.", "penalties")
+    findings, _, _ = findings_by_id([hire, credit])
+    assert findings["service-credits"]["status"] == "present"
+    assert [e["clause_id"] for e in findings["service-credits"]["evidence"]] == ["c2"]
