@@ -453,3 +453,12 @@ def test_liquidated_damages_for_anything_but_under_performance_are_no_service_cr
     findings, _, _ = findings_by_id([hire, credit])
     assert findings["service-credits"]["status"] == "present"
     assert [e["clause_id"] for e in findings["service-credits"]["evidence"]] == ["c2"]
+
+
+def test_a_breach_reported_is_a_breach_notified_though_a_citation_holds_full_stops():
+    text = ("Business Associate shall report to Covered Entity any use or disclosure of PHI not provided for by this "
+            "Agreement of which it becomes aware, including any Breach of Unsecured PHI as required by 45 C.F.R. "
+            "Section 164.410, without unreasonable delay. Business Associate shall implement administrative, "
+            "physical and technical safeguards, and shall limit access to PHI to its workforce members who need it.")
+    findings, _, _ = findings_by_id([clause("c1", text, "data_protection")])
+    assert findings["data-protection"]["status"] == "present"
