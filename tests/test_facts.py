@@ -13,6 +13,22 @@ def test_notice_period_in_words_and_digits():
     assert kinds("upon 30 days written notice") == [("notice_period", "30 days", 30, "day")]
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("The Client may terminate if the breach is not cured within thirty (30) days after written notice.",
+     "notice_period"),
+    # a deadline to give a notice, and a term extended by one, are no notice periods
+    ("The Client gives its notice of termination within one hundred and twenty (120) days after the Provider "
+     "notifies it.", "duration"),
+    ("The Provider shall notify the Client in writing within five (5) Business Days after any change of control.",
+     "duration"),
+    ("The Client may extend the Initial Term for one further period of twelve (12) months by written notice.",
+     "duration"),
+    ("Either party may terminate on sixty (60) days' notice by registered letter.", "notice_period"),
+])
+def test_a_time_near_a_notice_is_a_notice_period_only_when_the_notice_gives_it(text, kind):
+    assert [f.kind for f in find_facts(text) if f.kind in ("notice_period", "duration")] == [kind]
+
+
 def test_plain_duration_is_not_a_notice_period():
     assert kinds("The initial term is two (2) years.") == [("duration", "two (2) years", 2, "year")]
     assert kinds("within five (5) business days") == [("duration", "five (5) business days", 5, "business_day")]

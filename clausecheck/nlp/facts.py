@@ -93,6 +93,11 @@ LAW_RE = re.compile(r"(?=[BCDEFGHIMNOPRSTUe])(?<![\w])(?:" + "|".join(f"(?P<law{
 
 _NOTICE_BEFORE = re.compile(r"notice|notify|notif(?:y|ied|ication)", re.I)
 _NOTICE_AFTER = re.compile(r"^['’]?\s*(?:\(|\w+\s){0,3}?(?:prior\s+)?(?:written\s+)?notice", re.I)
+# Times near a notice that are no notice period: a deadline to give it ("notify the Client
+# within five Business Days", "give its notice of termination within 120 days after ..."),
+# and a term extended by it ("a further period of twelve months by written notice").
+_DEADLINE = re.compile(r"\bwithin\b|\b(?:no|not)\s+later\s+than\b", re.I)
+_EXTENDED_BY = re.compile(r"\b(?:by|unless|without)\b", re.I)
 
 
 @dataclass
@@ -154,8 +159,10 @@ def find_facts(text: str) -> list[Fact]:
         unit_word = re.sub(r"\s+", " ", u.group("unit").lower()).rstrip("s")
         unit = _UNITS.get(unit_word, unit_word)
         # A notice period: "on ninety (90) days' notice", "upon notice of 30 days".
-        is_notice = _NOTICE_BEFORE.search(text, max(0, start - 40), start) or \
-            _NOTICE_AFTER.match(text[u.end():u.end() + 40])
+        before = [m.end() for m in _NOTICE_BEFORE.finditer(text, max(0, start - 40), start)]
+        after = _NOTICE_AFTER.match(text[u.end():u.end() + 40])
+        is_notice = (before and not _DEADLINE.search(text, before[-1], start)) or \
+            (after and not _EXTENDED_BY.search(after.group(0)))
         kind = "notice_period" if is_notice else "duration"
         facts.append(Fact(kind, text[start:u.end()], start, u.end(), value, unit))
     for m in _money_matches(text):
