@@ -266,3 +266,54 @@ def test_a_run_in_section_title_followed_by_its_first_sub_clause_heads_the_secti
     assert list(numbers) == ["30", "31", "31.1", "31.2"]
     assert numbers["31"].heading == "Confidentiality" and numbers["31"].heading_only
     assert clauses[numbers["31.1"].parent] is numbers["31"]
+
+
+def test_a_page_or_cell_break_inside_a_parenthesis_or_an_amount_cuts_no_clause():
+    text = ("(3) The Contractor shall be responsible for the fault of its subcontractors as for its own fault (§\n\n"
+            "278 BGB).\n\n(4) Hourly rates: senior consultant EUR\n\n165.00 per hour.\n")
+    clauses = split_clauses(text)
+    assert [c.number for c in clauses] == ["(3)", "(4)"]
+    assert text[clauses[0].start:clauses[0].end].endswith("278 BGB).")
+    assert text[clauses[1].start:clauses[1].end].endswith("165.00 per hour.")
+
+
+def test_a_party_block_keeps_each_party_with_its_defined_name():
+    text = ('BETWEEN:\n\nNORTHSHORE TELECOM INC., a corporation under the laws of Ontario\n\n("Company")\n\n- and -\n\n'
+            'MAPLEVIEW CONTACT LTD., a corporation under the laws of Canada\n\n("Service Provider")\n\nRECITALS:\n\n'
+            'A. Company provides telephone services.\n')
+    texts = [text[c.start:c.end] for c in split_clauses(text)]
+    assert any(t.startswith("BETWEEN") and t.endswith('("Company")') for t in texts)
+    assert any(t.startswith("- and -") and t.endswith('("Service Provider")') for t in texts)
+
+
+def test_an_item_of_a_list_run_into_the_text_is_no_clause_where_a_line_break_puts_it():
+    # Hard-wrapped text exports: "(iii)" starts a line only because the line above is full.
+    text = ("(a) By Vendor. Vendor shall indemnify Hospital against all losses to the extent resulting from (i)\n"
+            "Vendor's breach of Section 10, (ii) any Claim coded by Vendor that violates Applicable Law,\n"
+            "(iii) the negligence of Vendor, or (iv) Vendor's violation of Applicable Law.\n\n"
+            "(b) By Hospital. Hospital shall indemnify Vendor against third-party claims.\n")
+    assert [c.number for c in split_clauses(text)] == ["(a)", "(b)"]
+    # An item list that starts on its own lines is cut as before.
+    listed = "(a) The Vendor shall:\n(i) keep records; and\n(ii) report monthly.\n"
+    assert [c.number for c in split_clauses(listed)] == ["(a)", "(i)", "(ii)"]
+
+
+def test_a_code_section_wrapped_onto_its_own_line_is_no_clause():
+    text = ("8. Books and Records. Business Associate shall provide the information required for an accounting of\n"
+            "disclosures under 45 C.F.R.\nSection 164.528.\n\n9. Term. This BAA ends when the Agreement ends.\n")
+    assert [c.number for c in split_clauses(text)] == ["8", "9"]
+
+
+def test_an_attachment_title_opens_the_attachment_after_a_signature_block_or_a_table_row():
+    text = ("20. General. This Agreement is the entire agreement.\n\nStefan Reischl, Managing Director\n\n"
+            "Annex 2 – Remuneration\n\nItem Amount (net) Remarks\n\nMonthly flat fee EUR 21,400.00 up to 540 users "
+            "and a further fee per user for each month\n\n"
+            "Annex 3 – Agreement on Commissioned Data Processing pursuant to Art. 28 GDPR\n\n"
+            "1. Subject Matter. The Contractor processes personal data on behalf of the Client.\n")
+    clauses = split_clauses(text)
+    headings = [c.heading for c in clauses if c.heading_only]
+    assert "Annex 2 – Remuneration" in headings
+    annex3 = next(c for c in clauses if c.heading and c.heading.startswith("Annex 3"))
+    assert annex3.heading_only and text[annex3.start:annex3.end].startswith("Annex 3")
+    assert not any(text[c.start:c.end].startswith("Stefan Reischl") and "Annex" in text[c.start:c.end]
+                   for c in clauses)

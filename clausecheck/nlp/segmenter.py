@@ -90,6 +90,10 @@ def _says_none(text: str) -> bool:
 ATTACHMENT_KINDS = r"schedule|exhibit|annexure|annex|appendix|attachment|addendum"
 ATTACHMENT_NUMBER = r"\d{1,3}|[a-z]{1,2}|[ivx]{1,5}"
 _ATTACHMENT_LABEL = re.compile(rf"^(?:{ATTACHMENT_KINDS})\s+(?:{ATTACHMENT_NUMBER})$", re.I)
+# The label alone or with its title after a dash or colon: "Annex 2 – Remuneration", "SCHEDULE 4:
+# EXIT PLAN" (not "Schedule 2 sets out the prices.").
+_ATTACHMENT_HEADING = re.compile(rf"^(?:{ATTACHMENT_KINDS})\s+(?:{ATTACHMENT_NUMBER})\s*(?:$|[:\u2013\u2014-]\s*[A-Z])",
+                                 re.I)
 _TITLE_AND_REST = re.compile(r"^(?P<title>[^.:]{1,100})[.:]\s+(?P<rest>\S.*)$")
 # A title in capitals before the text it heads: "WAIVER   The failure ...", "FORCE MAJEURE In the
 # event ...". After a single space only a word that opens sentences, as "US GAAP Financial
@@ -138,14 +142,24 @@ def split_clauses(text: str, heading_offsets: frozenset[int] | set[int] = frozen
             clauses[-1].heading_only = False
             prev_text = piece
             continue
+        if number is None and clauses and _rest_of_a_broken_phrase(prev_text, piece):
+            # "... as for its own fault (§" / "278 BGB).", "senior consultant EUR" / "165.00":
+            # a page or cell break inside a parenthesis or an amount, not a new clause.
+            clauses[-1].end = end
+            prev_text = f"{prev_text} {piece}"
+            continue
         if number is None:
-            is_heading = (start in heading_offsets and len(piece) < 200) or _is_heading_line(piece)
+            # "Annex 3 – Agreement on Commissioned Data Processing pursuant to Art. 28 GDPR" opens
+            # an attachment, whatever its case, and never goes on with the paragraph before.
+            attachment = len(piece) < 160 and "\n" not in piece.strip() and bool(_ATTACHMENT_HEADING.match(piece))
+            is_heading = attachment or (start in heading_offsets and len(piece) < 200) or _is_heading_line(piece)
             if is_heading:
                 if pending_heading is None:
                     pending_heading = (start, _clean_heading(piece))
-                elif _ATTACHMENT_LABEL.match(pending_heading[1]):
+                elif attachment or _ATTACHMENT_HEADING.match(pending_heading[1]):
                     # "SCHEDULE 4" above "EXIT PLAN REQUIREMENTS": the label stays a title of its own
-                    # (so citations can say "Schedule 4, § 2"); the title heads what follows.
+                    # (so citations can say "Schedule 4, § 2"); the title heads what follows. Lines
+                    # before an attachment's title (a signature block) are not its heading.
                     clauses.append(ClauseSpan(pending_heading[0], start, None, pending_heading[1], 0, None,
                                               heading_only=True))
                     pending_heading = (start, _clean_heading(piece))
@@ -261,7 +275,8 @@ def _pieces(text: str):
         cut_points = [0]
         for ls in line_starts[1:]:
             start = _SPACES.match(para, ls).end()
-            if _numbering(para[start:start + 200], strict=True):  # a window: not the paragraph's rest
+            numbering = _numbering(para[start:start + 200], strict=True)  # a window: not the paragraph's rest
+            if numbering and not (numbering[0] == "paren" and _inline_list_goes_on(para, start, numbering[1])):
                 cut_points.append(ls)
         cut_points.extend(m.end() for m in _INLINE_CLAUSE.finditer(para))
         run_in = {m.end(): int(m.group("num")) for m in _INLINE_SECTION.finditer(para)}
@@ -289,12 +304,58 @@ def _pieces(text: str):
             yield chunk_start, chunk_start + len(chunk_text), chunk_text, _numbering(chunk_text, strict=a > 0)
 
 
+def _inline_list_goes_on(para: str, start: int, label: str) -> bool:
+    """Is the item "(iii)" at this line start the next of a list run into the text above ("...
+    (i) Vendor's breach ..., (ii) any Claim ...,\n(iii) the negligence ...")? Hard-wrapped text
+    puts an inline item at a line start by chance; its list is not a list of clauses."""
+    before = para[:start]
+    for previous in _previous_labels(label[1:-1]):
+        at = before.rfind(f"({previous})")
+        if at > 0 and before[before.rfind("\n", 0, at) + 1:at].strip():
+            return True
+    return False
+
+
+def _previous_labels(label: str) -> list[str]:
+    """The labels an item list puts before ``label``: "ii" for "iii", "b" for "c", "2" for "3"
+    ("i" may be the ninth letter or the first roman numeral)."""
+    out = []
+    if label.isdigit():
+        return [str(int(label) - 1)] if int(label) > 1 else []
+    if _ROMAN_RE.match(label):
+        value = _roman_value(label.lower())
+        if value > 1:
+            out.append(_to_roman(value - 1, upper=label.isupper()))
+    if len(label) == 1 and label.isalpha() and label.lower() != "a":
+        out.append(chr(ord(label) - 1))
+    return out
+
+
+def _roman_value(numeral: str) -> int:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    total = 0
+    for ch, nxt in zip(numeral, numeral[1:] + " "):
+        total += -values[ch] if values.get(nxt, 0) > values[ch] else values[ch]
+    return total
+
+
+def _to_roman(value: int, upper: bool = False) -> str:
+    out = ""
+    for number, numeral in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
+                            (4, "iv"), (1, "i")):
+        while value >= number:
+            out += numeral
+            value -= number
+    return out.upper() if upper else out
+
+
 # A line that wrapped just before a number: "... under clause\n13." or "... within ten\n(10) days".
 _REFERENCE_TAIL = re.compile(r"\b(?:clauses?|sections?|articles?|paragraphs?|schedules?|annex(?:es)?|exhibits?|"
                              r"appendix|appendices|items?|sub-?clauses?|sub-?sections?|no\.)\s*$", re.I)
 # A sentence cannot stop on these: "... in accordance with" / "Clause 6.2." is one sentence
 # (but an item may end "; or" before the next item).
 _OPEN_TAIL = re.compile(r"[a-z]\s+(?:with|of|to|under|per|by|and|or|the|an?|for|from|pursuant\s+to|including|than)\s*$")
+_CODE_TAIL = re.compile(r"\b(?:[A-Z]\.){2,}\s*$")  # "C.F.R.", "U.S.C."
 _NUMBER_WORD_TAIL = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                                r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
                                r"sixty|seventy|eighty|ninety|hundred|thousand)\s*$", re.I)
@@ -303,6 +364,9 @@ _NUMBER_WORD_TAIL = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|ni
 def _wrapped_mid_sentence(before: str, kind: str, rest: str) -> bool:
     """Is a numbered-looking line really the rest of the previous line's sentence?"""
     last_line = before.rstrip().rsplit("\n", 1)[-1]
+    # "... under 45 C.F.R." / "Section 164.528.": a section of the code the sentence cites.
+    if kind == "article" and _CODE_TAIL.search(before[-20:]):
+        return True
     if len(last_line.split()) < 6 or _is_heading_line(last_line):
         return False  # a "SCHEDULES" or "Annex" title, then "1. ...": a real clause
     if _REFERENCE_TAIL.search(before[-40:]):
@@ -481,6 +545,22 @@ def _heading_of(rest: str, after_article: bool = False) -> tuple[str | None, boo
 
 def _clean_heading(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().rstrip(".:").strip()
+
+
+_DEFINITION_ALONE = re.compile(r"^\(\s*(?:the\s+|hereinafter\s+)?[\"“][^()\"”]{1,60}[\"”]\s*\)[.;,]?$", re.I)
+_CURRENCY_END = re.compile(r"(?:\b(?:EUR|USD|GBP|CHF|AUD|CAD|SGD|INR|JPY)|[$€£¥₹])\s*$")
+_AMOUNT_START = re.compile(r"^\s*\d[\d,.']*(?:\s|$)")
+
+
+def _rest_of_a_broken_phrase(prev: str, piece: str) -> bool:
+    """Is this paragraph the end of a parenthesis or an amount the paragraph before opened, or
+    a parenthesis of its own that defines the paragraph before ('NORTHSHORE TELECOM INC., a
+    corporation ...' / '("Company")')?"""
+    if prev.count("(") > prev.count(")") and piece.count(")") > piece.count("(") and len(piece) < 200:
+        return True
+    if _DEFINITION_ALONE.match(piece):
+        return True
+    return bool(_CURRENCY_END.search(prev) and _AMOUNT_START.match(piece))
 
 
 def _continues(prev: str, piece: str) -> bool:
