@@ -462,3 +462,18 @@ def test_a_breach_reported_is_a_breach_notified_though_a_citation_holds_full_sto
             "physical and technical safeguards, and shall limit access to PHI to its workforce members who need it.")
     findings, _, _ = findings_by_id([clause("c1", text, "data_protection")])
     assert findings["data-protection"]["status"] == "present"
+
+
+def test_taking_the_work_over_at_the_start_is_no_exit_transition():
+    onboarding = clause("c1", "The Contractor shall take over the operation of the Client's IT infrastructure in a "
+                              "transition phase of three months, with knowledge transfer from the Client's IT staff.",
+                        "transition")
+    findings, _, _ = findings_by_id([onboarding])
+    finding = findings["exit-transition"]
+    assert finding["status"] == "missing"
+    assert finding["set_aside"][0]["reason"] == "it has no help on expiry or termination"
+    exit_clause = clause("c2", "On expiry or termination, the Contractor shall for six months give the Client the "
+                               "assistance it needs to move the services to a successor, including knowledge transfer.",
+                         "transition")
+    findings, _, _ = findings_by_id([onboarding, exit_clause])
+    assert [e["clause_id"] for e in findings["exit-transition"]["evidence"]] == ["c2"]
