@@ -477,3 +477,16 @@ def test_taking_the_work_over_at_the_start_is_no_exit_transition():
                          "transition")
     findings, _, _ = findings_by_id([onboarding, exit_clause])
     assert [e["clause_id"] for e in findings["exit-transition"]["evidence"]] == ["c2"]
+
+
+@pytest.mark.parametrize("text, tested", [
+    ("The Provider shall maintain a business continuity plan and test it at least once a year.", True),
+    ("The Provider shall maintain a disaster recovery plan with a recovery time objective of four (4) hours.", True),
+    # a test environment, a restore on request, and a recovery time promised by no one
+    ("The Provider shall keep a business continuity plan and separate test and production environments.", False),
+    ("The Provider shall keep a business continuity plan and restore files from the latest backup on request; it does "
+     "not commit to any recovery time or recovery point.", False),
+])
+def test_a_continuity_plan_is_tested_or_has_a_recovery_time_only_when_the_clause_says_so(text, tested):
+    finding = findings_by_id([clause("c1", text, "business_continuity")])[0]["business-continuity"]
+    assert ("testing-or-recovery-time" not in finding["missing_elements"]) == tested
