@@ -67,9 +67,11 @@ def check_requirement(requirement: Requirement, clauses: list[dict],
                 set_aside.append((max(confidences), clause, why))
                 continue
         matched.append((max(confidences), clause))
-    if requirement.rests_on_subject and set_aside and not any(_names_subject(requirement, c) for _, c in matched):
-        # The claims procedure of indemnities that are all set aside gives no indemnity.
-        set_aside += [(confidence, clause, "it only supports the clauses set aside") for confidence, clause in matched]
+    if requirement.rests_on_subject and matched and not any(_names_subject(requirement, c) for _, c in matched):
+        # The claims procedure of indemnities that are all set aside gives no indemnity; records
+        # the provider keeps give no right to audit them.
+        why = "it only supports the clauses set aside" if set_aside else "it does not say what the requirement asks"
+        set_aside += [(confidence, clause, why) for confidence, clause in matched]
         matched = []
 
     missing_elements = []
@@ -127,8 +129,13 @@ def check_requirement(requirement: Requirement, clauses: list[dict],
 
 
 def _names_subject(requirement: Requirement, clause: dict) -> bool:
-    """Whether the clause's text (not its heading: "11.2 Indemnity Procedure") names the subject."""
-    return bool(requirement.subject.search(clause_body(clause["text"], clause.get("number"), clause.get("heading"))))
+    """Whether the clause's text (not its heading: "11.2 Indemnity Procedure") names the subject;
+    a title with no text ("16. Customer indemnity", read as a heading or not) names nothing."""
+    body = clause_body(clause["text"], clause.get("number"), clause.get("heading"))
+    if " ".join(body.split()).lower() == " ".join((clause.get("heading") or "").split()).lower() \
+            or (len(body.split()) <= 8 and not body.rstrip().endswith((".", ";", ":"))):
+        return False
+    return bool(requirement.subject.search(body))
 
 
 def _of_the_kind(requirement: Requirement, matched: list, met_by_clause: list[set[str]],

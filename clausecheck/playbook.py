@@ -69,8 +69,9 @@ class Requirement:
     # not_by = "provider", "The Provider may audit the Client's records" meets no audit right.
     direction: Direction | None = None
     # Playbook field rests_on_subject: the clauses that do not name the subject only support
-    # those that do (an indemnity's claims procedure), so when every clause naming it is set
-    # aside ("Provider has no obligation to indemnify"), the others carry nothing either.
+    # those that do (an indemnity's claims procedure, the records an audit reads), so when no
+    # clause naming it remains (none does, or each is set aside: "Provider has no obligation to
+    # indemnify"), the others carry nothing either.
     rests_on_subject: bool = False
     # Playbook field needs_an_element: a clause that meets none of the elements is not of this
     # requirement ("termination on insolvency or change of control" is no termination clause

@@ -340,8 +340,26 @@ def test_a_limited_denial_or_a_protection_given_to_the_client_or_both_still_meet
 def test_consent_to_assign_or_subcontract_is_what_meets_the_assignment_limit(text, met):
     findings, _, _ = findings_by_id([clause("c1", text, "assignment")])
     finding = findings["assignment-subcontracting"]
-    assert finding["status"] != "missing"
+    if finding["status"] == "missing":
+        # A clause that speaks of no assignment or subcontracting (a change of control) is no
+        # limit on them, and says so.
+        assert not met and finding["set_aside"][0]["reason"] == "it does not say what the requirement asks"
+        return
     assert {"consent-to-assign", "consent-to-subcontract"} - set(finding["missing_elements"]) == met
+
+
+@pytest.mark.parametrize("text, status", [
+    # records kept, or handed over on request, give no right to audit them
+    ("The Provider shall keep complete and accurate records of the Services for six years after termination.",
+     "missing"),
+    ("The Provider shall keep records of each security breach and give the Client a copy on request.", "missing"),
+    ("The Provider shall permit the Client, on reasonable notice, to review the books and records of the Provider.",
+     "partial"),
+    ("The Provider shall give the Client access to its premises and records to verify compliance.", "present"),
+])
+def test_only_a_clause_that_speaks_of_audit_inspection_or_access_is_an_audit_right(text, status):
+    finding = findings_by_id([clause("c1", text, "audit_rights")])[0]["audit-rights"]
+    assert finding["status"] == status
 
 
 def test_a_contract_that_names_its_parties_is_read_by_their_sides():
