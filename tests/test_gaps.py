@@ -508,3 +508,16 @@ def test_taking_the_work_over_at_the_start_is_no_exit_transition():
 def test_a_continuity_plan_is_tested_or_has_a_recovery_time_only_when_the_clause_says_so(text, tested):
     finding = findings_by_id([clause("c1", text, "business_continuity")])[0]["business-continuity"]
     assert ("testing-or-recovery-time" not in finding["missing_elements"]) == tested
+
+
+@pytest.mark.parametrize("text, licensed", [
+    ("The Provider shall comply with all laws and hold all licences and permits needed to perform the Services.", True),
+    ("The Provider shall comply with all laws and obtain every regulatory approval the Services need.", True),
+    # a subscriber's consent to marketing, a party's approval of samples: no licence or permit
+    ("The Provider shall comply with all laws, including by obtaining the consent required under CASL before "
+     "sending any commercial message.", False),
+    ("The Provider shall comply with all laws and submit each product to the Client for its approval.", False),
+])
+def test_a_licence_or_permit_is_an_officials_not_anyones_consent(text, licensed):
+    finding = findings_by_id([clause("c1", text, "compliance")])[0]["legal-compliance"]
+    assert ("licences-permits" not in finding["missing_elements"]) == licensed
