@@ -84,7 +84,7 @@ def check_requirement(requirement: Requirement, clauses: list[dict],
         # A definition meets no element: '"Privacy Laws" means laws on … breach notification'
         # is no promise to notify a breach.
         definition = [is_bare_definition(clause["text"]) for _, clause in matched]
-        met_by_clause = [set() if is_def else _elements_met(requirement, _scope(clause, children, by_id))
+        met_by_clause = [set() if is_def else _elements_met(requirement, _scope(clause, children, by_id), by_id)
                          for (_, clause), is_def in zip(matched, definition)]
         # A clause that lacks an essential element is not of this requirement ("a service
         # credit for missed service levels" for a penalty if data is not protected).
@@ -241,9 +241,18 @@ def _scope(clause: dict, children: dict[str, list[dict]], by_id: dict[str, dict]
     return _with_descendants(clause, children) + ([lead] if lead else [])
 
 
-def _elements_met(requirement: Requirement, scope: list[dict]) -> set[str]:
-    """Ids of the requirement's elements that a clause (with its items) meets."""
+def _elements_met(requirement: Requirement, scope: list[dict], by_id: dict[str, dict] | None = None) -> set[str]:
+    """Ids of the requirement's elements that a clause (with its items) meets.
+
+    Each text is read alone, and each item also after its lead-in: "M&I shall maintain:" /
+    "1. Commercial General Liability Insurance ... $2,000,000" is one promise to hold insurance.
+    """
     texts = [clause["text"] for clause in scope]
+    by_id = by_id or {}
+    for clause in scope:
+        lead = by_id.get(clause.get("parent"))
+        if lead is not None and lead["text"].rstrip().endswith(":"):
+            texts.append(f"{lead['text']} {clause['text']}")
     fact_kinds = {fact["kind"] for clause in scope for fact in clause.get("facts", [])}
     return {e.id for e in requirement.elements if e.met_by(texts, fact_kinds)}
 

@@ -521,3 +521,20 @@ def test_a_continuity_plan_is_tested_or_has_a_recovery_time_only_when_the_clause
 def test_a_licence_or_permit_is_an_officials_not_anyones_consent(text, licensed):
     finding = findings_by_id([clause("c1", text, "compliance")])[0]["legal-compliance"]
     assert ("licences-permits" not in finding["missing_elements"]) == licensed
+
+
+def test_the_insurance_of_those_the_services_are_about_is_no_insurance_cover():
+    verification = clause("c1", "As part of the Services, the Vendor shall verify each patient's health insurance "
+                                "eligibility and obtain prior authorization for charges of $2,500 or more.", "insurance")
+    finding = findings_by_id([verification])[0]["insurance"]
+    assert finding["status"] == "missing"
+    assert finding["set_aside"][0]["reason"] == "it has no insurance cover"
+
+
+def test_an_item_is_read_after_its_lead_in_for_the_elements_too():
+    lead = {**clause("c1", "14.1 The Provider shall maintain at its own cost the following insurance:", "insurance"),
+            "number": "14.1"}
+    item = {**clause("c2", "(a) public liability cover of not less than $2,000,000 for each claim;", "insurance"),
+            "number": "(a)", "parent": "c1"}
+    finding = findings_by_id([lead, item])[0]["insurance"]
+    assert finding["status"] == "present"
