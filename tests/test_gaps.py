@@ -219,6 +219,11 @@ DENIALS = [
 # The playbook is written for the client: a protection that only the other side gets or gives
 # to itself is the wrong way round.
 WRONG_WAY = [
+    # the provider auditing or inspecting itself, or the client, is no audit right of the client's
+    ("audit_rights", "audit-rights", "The Provider carries out internal audits of its own staff at least once a year; "
+                                     "the results are the Provider's Confidential Information."),
+    ("audit_rights", "audit-rights", "After notifying the Client, the Contractor's internal audit department shall be "
+                                     "entitled to inspect the workplaces at the Client's sites."),
     # whom the client gives access for visits is who visits
     ("audit_rights", "audit-rights", "The Client shall give the Provider safe access to its premises for on-site "
                                      "visits."),

@@ -98,7 +98,9 @@ _MODAL = (r"(?:shall|may|will|must|can|agrees?\s+to|undertakes?\s+to|is\s+(?:ent
           r"(?:shall\s+)?(?:have|has)\s+the\s+right\s+to|reserves\s+the\s+right\s+to|"
           r"(?:is|shall\s+be|will\s+be)\s+(?:solely\s+|fully\s+)?responsible\s+for"
           # paying for a thing is not doing it: "responsible for any costs of qualifying backup suppliers"
-          r"(?!\s+(?:any\s+|all\s+|the\s+)?(?:costs?|expenses?|fees|charges)\b)|bears?)(?!\s+not\b)")
+          r"(?!\s+(?:any\s+|all\s+|the\s+)?(?:costs?|expenses?|fees|charges)\b)|bears?|"
+          # a statement of what a side does: "The Provider carries out internal audits of its staff"
+          r"(?:carries|conducts|performs|undertakes)(?:\s+out)?)(?!\s+not\b)")
 _NOT_MODAL = (r"(?:(?:shall|will|may|must|can|does|do)\s+not|cannot|"
               r"(?:has|have|is\s+under|shall\s+have|will\s+have|bears?)\s+no\s+(?:obligation|duty|responsibility)\s+to|"
               r"(?:is|shall\s+be|will\s+be)\s+not\s+(?:required|obliged|obligated|responsible)\s+(?:to|for))")
@@ -136,7 +138,7 @@ def _doing(names: str, subject: str, modal: str = _MODAL, *, giving: bool = Fals
         rf"(?:(?!\b(?:{blocked})\b)[^.;]){{0,60}}?"
     if not receiving:
         modal = rf"(?!is\s+entitled|(?:shall\s+)?(?:have|has)\s+the\s+right){modal}"
-    return (rf"(?<!or )(?<!or the )(?<!and )(?<!and the )\b(?:{names})\b(?!\s+(?:or|and)\b)(?:'s(?:\s+\w+){{1,2}})?"
+    return (rf"(?<!or )(?<!or the )(?<!and )(?<!and the )\b(?:{names})\b(?!\s+(?:or|and)\b)(?:'s(?:\s+\w+){{1,3}})?"
             rf"(?i:\s*,?\s*(?:[^.;]{{0,160}}?,\s+|\s*\([^)]{{0,80}}\)\s*)?{modal}\b{aside}{between}{after_verb}(?:{subject})"
             rf"(?!\w*\s+{_OUTCOME}))")
 
