@@ -420,6 +420,9 @@ def test_a_sum_paid_for_a_data_breach_is_a_penalty_tied_to_it_without_the_word_p
      "per cent.", False),
     ("The Vendor may charge for any Change at its then-current rates, whether or not the Client agrees the "
      "charges first.", False),
+    # a change order that is not needed before the invoice limits nothing
+    ("The parties shall record each Change in a written change order, but the absence of a signed Change Order "
+     "shall not prevent the Provider from invoicing for a Change the Client has instructed.", False),
 ])
 def test_a_limit_on_what_a_change_costs_is_one_sentence_with_the_change_its_price_and_the_limit(text, limited):
     finding = findings_by_id([clause("c1", text, "change_control")])[0]["change-control"]
