@@ -66,6 +66,10 @@ LAW_SPELLINGS = [
     ("ePrivacy", "Privacy and Electronic Communications Regulations"), ("ePrivacy", "PECR"),
     ("DORA", "Digital Operational Resilience Act"), ("DORA", "DORA"), ("NIS2", "NIS2 Directive"),
     ("Modern Slavery Act", "Modern Slavery Act"), ("TUPE", "TUPE"), ("TUPE", "Transfer of Undertakings"),
+    ("PIPEDA", "Personal Information Protection and Electronic Documents Act"),
+    ("PDPA", "Personal Data Protection Act 2012"), ("PDPA", "Digital Personal Data Protection Act, 2023"),
+    ("POPIA", "Protection of Personal Information Act"), ("Privacy Act", "Privacy Act 2020"), ("LGPD", "LGPD"),
+    ("CASL", "Canada's Anti-Spam Legislation"),
 ]
 
 
@@ -99,3 +103,8 @@ def test_money_in_indian_and_asian_contracts(text, amount, currency):
 
 def test_a_currency_code_inside_a_word_is_no_money():
     assert not [f for f in find_facts("respond within four hours 24 times a year") if f.kind == "money"]
+
+
+def test_a_number_in_words_above_one_hundred_is_read_whole():
+    assert kinds("a cap of one hundred and fifteen percent (115%) of the charges") == \
+        [("percentage", "one hundred and fifteen percent (115%)", 115, "percent")]

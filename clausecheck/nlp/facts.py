@@ -22,10 +22,12 @@ _NUMBER_WORDS = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1,
 }
-_WORD_NUMBER = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|"
-                r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:one\s+)?hundred"
-                r"(?:\s+(?:and\s+)?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))?)")
+_BELOW_100 = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|"
+              r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+              r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
+# "one hundred and fifteen" whole, not its "fifteen" ("one hundred and fifteen percent (115%)").
+_WORD_NUMBER = (rf"(?:(?:(?:one|two|three|four|five|six|seven|eight|nine)\s+)?hundred(?:\s+(?:and\s+)?{_BELOW_100})?"
+                rf"|{_BELOW_100})")
 _DIGITS = r"\d{1,3}(?:,\d{3})*(?:\.\d+)?"
 
 # Durations are found from their unit backwards: scanning for the unit word first is many
@@ -66,12 +68,18 @@ DATE_RE = re.compile(
 LAWS: tuple[tuple[str, str], ...] = (
     ("GDPR", r"GDPR|General\s+Data\s+Protection\s+Regulation|Regulation\s+\(EU\)\s+2016/679"),
     ("UK GDPR", r"UK\s+GDPR"),
-    ("Data Protection Act", r"Data\s+Protection\s+Act(?:\s+\d{4})?"),
     ("HIPAA", r"HIPAA|Health\s+Insurance\s+Portability\s+and\s+Accountability\s+Act"),
     ("HITECH", r"HITECH(?:\s+Act)?"),
     ("CCPA", r"CCPA|CPRA|California\s+Consumer\s+Privacy\s+Act|California\s+Privacy\s+Rights\s+Act"),
     ("GLBA", r"GLBA|Gramm[\s-]Leach[\s-]Bliley(?:\s+Act)?"),
-    ("PIPEDA", r"PIPEDA"),
+    ("PIPEDA", r"PIPEDA|Personal\s+Information\s+Protection\s+and\s+Electronic\s+Documents\s+Act"),
+    # before "Data Protection Act", which it contains: Singapore's and Malaysia's acts, India's DPDP Act
+    ("PDPA", r"(?:Digital\s+)?Personal\s+Data\s+Protection\s+Act(?:,?\s+\d{4})?|\bPDPA\b|\bDPDP\s+Act\b"),
+    ("POPIA", r"\bPOPIA\b|Protection\s+of\s+Personal\s+Information\s+Act(?:,?\s+\d{4})?"),
+    ("Privacy Act", r"Privacy\s+Act(?:\s+\d{4})?"),
+    ("LGPD", r"\bLGPD\b|Lei\s+Geral\s+de\s+Prote[çc][ãa]o\s+de\s+Dados"),
+    ("CASL", r"\bCASL\b|Canada'?s\s+Anti-?Spam\s+Legislation"),
+    ("Data Protection Act", r"Data\s+Protection\s+Act(?:\s+\d{4})?"),
     ("COPPA", r"COPPA|Children'?s\s+Online\s+Privacy\s+Protection\s+Act"),
     ("FERPA", r"FERPA"),
     ("PCI DSS", r"PCI[\s-]DSS|Payment\s+Card\s+Industry\s+Data\s+Security\s+Standard"),
@@ -88,7 +96,7 @@ LAWS: tuple[tuple[str, str], ...] = (
 )
 # The look-ahead holds the first letter of every name above (keep it in step): it lets the
 # scan skip other positions before trying twenty alternatives.
-LAW_RE = re.compile(r"(?=[BCDEFGHIMNOPRSTUe])(?<![\w])(?:" + "|".join(f"(?P<law{i}>{pattern})"
+LAW_RE = re.compile(r"(?=[BCDEFGHILMNOPRSTUe])(?<![\w])(?:" + "|".join(f"(?P<law{i}>{pattern})"
                                                          for i, (_, pattern) in enumerate(LAWS)) + ")")
 
 _NOTICE_BEFORE = re.compile(r"notice|notify|notif(?:y|ied|ication)", re.I)
