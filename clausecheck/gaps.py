@@ -101,7 +101,9 @@ def check_requirement(requirement: Requirement, clauses: list[dict],
         # that happens to quote a price should not go before the payment terms.
         # (A requirement whose only element is a number, a fee schedule's prices, orders by it.)
         worded = {e.id for e in requirement.elements if not e.facts} or {e.id for e in requirement.elements}
-        order = _evidence_order([c for c, _ in matched], [m & worded for m in met_by_clause], definition)
+        # A fragment ("(a) Privacy Laws;", an item of a list of laws) proves little: last, as definitions.
+        last = [d or _is_fragment(clause) for d, (_, clause) in zip(definition, matched)]
+        order = _evidence_order([c for c, _ in matched], [m & worded for m in met_by_clause], last)
         matched = [matched[i] for i in order]
     else:
         status = "missing"
@@ -126,6 +128,12 @@ def check_requirement(requirement: Requirement, clauses: list[dict],
         "set_aside": [{**_evidence(clause, confidence), "reason": why}
                       for confidence, clause, why in sorted(set_aside, key=lambda item: -item[0])[:EVIDENCE_PER_FINDING]],
     }
+
+
+def _is_fragment(clause: dict) -> bool:
+    """A clause of a few words that makes no sentence: an item of a list, a title."""
+    body = clause_body(clause["text"], clause.get("number"), clause.get("heading"))
+    return len(body.split()) <= 4 and not body.rstrip().endswith(".")
 
 
 def _names_subject(requirement: Requirement, clause: dict) -> bool:

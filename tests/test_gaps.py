@@ -546,3 +546,11 @@ def test_an_item_is_read_after_its_lead_in_for_the_elements_too():
             "number": "(a)", "parent": "c1"}
     finding = findings_by_id([lead, item])[0]["insurance"]
     assert finding["status"] == "present"
+
+
+def test_a_fragment_of_a_list_comes_after_the_clauses_that_say_something():
+    fragment = {**clause("c1", "(a) Privacy Laws;", "data_protection", confidence=0.99), "number": "(a)"}
+    safeguards = clause("c2", "The Provider shall protect Client Personal Data with security safeguards appropriate to "
+                              "its sensitivity.", "data_protection", confidence=0.7)
+    findings, _, _ = findings_by_id([fragment, safeguards])
+    assert [e["clause_id"] for e in findings["data-protection"]["evidence"]] == ["c2", "c1"]
