@@ -156,7 +156,10 @@ def _of_the_kind(requirement: Requirement, matched: list, met_by_clause: list[se
     for i, ((confidence, clause), met) in enumerate(zip(matched, met_by_clause)):
         lacking = next((e for e in essential if e.id not in met), None)
         if lacking is None and requirement.needs_an_element and not met:
-            why = "it has none of: " + "; ".join(_lower_first(e.title) for e in requirement.elements)
+            titles = [_lower_first(e.title) for e in requirement.elements]
+            why = f"it has neither {titles[0]} nor {titles[1]}" if len(titles) == 2 else \
+                f"it has no {titles[0]}" if len(titles) == 1 else \
+                f"it has none of {', '.join(titles[:-1])} and {titles[-1]}"
         elif lacking is not None:
             why = f"it has no {_lower_first(lacking.title)}"
         else:

@@ -104,7 +104,7 @@ def test_a_termination_right_that_names_neither_insolvency_nor_control_is_not_ev
     finding = findings["termination-insolvency-control"]
     assert finding["status"] == "missing"
     assert [(s["clause_id"], s["reason"]) for s in finding["set_aside"]] == \
-        [("c1", "it has none of: insolvency or bankruptcy; change of control")]
+        [("c1", "it has neither insolvency or bankruptcy nor change of control")]
 
 
 def test_a_doubtful_clause_does_not_jump_ahead_of_the_evidence():
@@ -430,7 +430,7 @@ def test_a_limit_on_what_a_change_costs_is_one_sentence_with_the_change_its_pric
     # A clause with neither a change procedure nor a cost limit is no change control at all.
     if finding["status"] == "missing":
         assert finding["set_aside"][0]["reason"] == \
-            "it has none of: a change request procedure; limits on what a change may cost"
+            "it has neither a change request procedure nor limits on what a change may cost"
 
 
 def test_plain_english_ends_the_agreement_and_tells_of_a_breach():
