@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .nlp.parties import as_roles, in_their_words, named_sides, side_words
-from .nlp.shapes import clause_body, is_bare_definition
+from .nlp.shapes import clause_body, is_bare_definition, without_denials
 from .playbook import Playbook, Requirement
 from .taxonomy import CATEGORY_IDS
 
@@ -264,6 +264,11 @@ def _elements_met(requirement: Requirement, scope: list[dict], by_id: dict[str, 
         lead = by_id.get(clause.get("parent"))
         if lead is not None and lead["text"].rstrip().endswith(":"):
             texts.append(f"{lead['text']} {clause['text']}")
+    if requirement.subject is not None and requirement.denial is not None and \
+            not (requirement.direction is not None and requirement.direction.restriction):
+        # A sentence that refuses the protection meets none of its elements ("Service Credits
+        # shall not be available for ... an actual or suspected Security Incident").
+        texts = [without_denials(text, requirement.subject, requirement.denial) for text in texts]
     fact_kinds = {fact["kind"] for clause in scope for fact in clause.get("facts", [])}
     return {e.id for e in requirement.elements if e.met_by(texts, fact_kinds)}
 

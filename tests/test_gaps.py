@@ -554,3 +554,28 @@ def test_a_fragment_of_a_list_comes_after_the_clauses_that_say_something():
                               "its sensitivity.", "data_protection", confidence=0.7)
     findings, _, _ = findings_by_id([fragment, safeguards])
     assert [e["clause_id"] for e in findings["data-protection"]["evidence"]] == ["c2", "c1"]
+
+
+@pytest.mark.parametrize("category, requirement, text, element", [
+    ("penalties", "data-breach-penalty",
+     "The Provider shall credit 5% of the monthly fee for each hour of unavailability. Service Credits shall not be "
+     "available for any suspension of access in response to an actual or suspected Security Incident.",
+     "tied-to-data-breach"),
+    ("compliance", "legal-compliance",
+     "The Provider will comply with all laws that apply to it. The Provider is not responsible for holding any "
+     "license required for those activities.", "licences-permits"),
+    # "permit" the verb is no permit
+    ("compliance", "legal-compliance",
+     "The Provider will comply with all laws and shall not permit any third party to breach them.",
+     "licences-permits"),
+])
+def test_a_sentence_that_refuses_the_protection_meets_none_of_its_elements(category, requirement, text, element):
+    finding = findings_by_id([clause("c1", text, category)])[0][requirement]
+    assert finding["status"] == "missing" or element in finding["missing_elements"]
+
+
+def test_an_inline_item_that_refuses_is_read_apart_from_the_one_that_grants():
+    text = ("Boxlot shall (a) obtain all governmental approvals, permits and licenses necessary for the Service, and "
+            "(b) ensure that theglobe is not required to obtain any governmental approvals, permits or licenses.")
+    finding = findings_by_id([clause("c1", text, "compliance")])[0]["legal-compliance"]
+    assert "licences-permits" not in finding["missing_elements"]

@@ -42,7 +42,9 @@ _DENIALS = (
     r"\b(?:no|not any|without any)\s+(?:\w+\s+){{0,2}}?(?:rights?|obligations?|commitments?|duty|duties|"
     r"requirements?|entitlements?|responsibilit(?:y|ies))\b[^.;]{{0,60}}?(?:{s})",
     r"\b(?:is|are|shall|will)\s+not\s+(?:be\s+)?(?:required|obliged|obligated|bound|responsible|entitled|"
-    r"permitted)\s+to\b[^.;]{{0,60}}?(?:{s})",
+    r"permitted)\s+(?:to|for)\b[^.;]{{0,60}}?(?:{s})",
+    # "Service Credits shall not be available for ..."
+    r"(?:{s})[^.;]{{0,40}}?\b(?:is|are|shall|will)\s+not\s+(?:be\s+)?(?:available|payable|due|owed|applicable)\b",
     r"\b(?:does|do|shall|will)\s+not\s+(?:maintain|provide|carry|have|offer|give|guarantee|commit to|warrant)\b"
     r"[^.;]{{0,40}}?(?:{s})",
     # "No service levels apply"; "No termination fee or other penalty shall be payable"
@@ -236,3 +238,17 @@ def clause_body(text: str, number: str | None, heading: str | None) -> str:
             rest = re.sub(r"^[\s.:\u2013\u2014-]+", "", after)
     return rest or text
 
+
+
+def without_denials(text: str, subject: re.Pattern, denial: re.Pattern) -> str:
+    """``text`` without the sentences that deny the subject with no exception or bound: what is
+    left can meet an element ("Provider shall not be required to give Customer access to its
+    facilities" meets no on-site visit)."""
+    # An inline item is a proposition of its own: "Boxlot shall (a) obtain all permits and
+    # licenses, ... (b) ensure that theglobe is not required to obtain any licenses".
+    parts = [part for sentence in _SENTENCE.split(text) for part in _INLINE_ITEM.split(sentence)]
+    return " ".join(part for part in parts
+                    if not (subject.search(part) and denial.search(part) and not _LIMITER.search(part)))
+
+
+_INLINE_ITEM = re.compile(r"\s(?=\((?:[a-z]{1,2}|[ivx]{1,4}|\d{1,2})\)\s)")
