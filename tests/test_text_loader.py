@@ -43,3 +43,18 @@ def test_numbers_that_are_not_page_numbers_stay(tmp_path):
     document = load(path)
     assert document.pages is None
     assert "\n2\n" in document.text or document.text.count("\n\n2\n\n") == 1
+
+
+def test_markdown_headings_give_numbers_and_titles_and_its_marks_go(tmp_path):
+    path = tmp_path / "msa.md"
+    path.write_text("# Master Services Agreement\n\n## 9. Term and Termination\n\n### 9.2 Termination for Cause\n"
+                    "Either party may terminate this Agreement on **thirty (30) days'** written notice if the other "
+                    "commits a material breach of the `Agreement`.\n\n| Item | Fee |\n|---|---|\n| Support | $100 |\n",
+                    encoding="utf-8")
+    document = load(path)
+    assert "#" not in document.text and "**" not in document.text and "---" not in document.text
+    report = clausecheck.analyze(path).to_dict()
+    numbers = [c["number"] for c in report["clauses"]]
+    assert "9" in numbers and "9.2" in numbers
+    clause = next(c for c in report["clauses"] if c["number"] == "9.2")
+    assert clause["heading"] == "Termination for Cause" and "thirty (30) days' written notice" in clause["text"]

@@ -46,7 +46,11 @@ def load_text(data: bytes, path: str, sha256: str) -> Document:
     # feeds, the page numbers printed at the foot of each page are the breaks.
     pages = text.split(_FORM_FEED)
     numbered = len(pages) == 1 and _split_at_page_numbers(text)
-    if numbered:
+    if path.lower().endswith((".md", ".markdown")):
+        for paragraph, kind in _markdown_paragraphs(text):
+            builder.add(paragraph, kind=kind)
+        page_count = None
+    elif numbered:
         for paragraph, page_no in numbered:
             builder.add(paragraph, page=page_no)
         page_count = max(page for _, page in numbered)
@@ -118,3 +122,36 @@ def _goes_on(before: str, after: str) -> bool:
     if not _UNFINISHED.search(before) or _OPENS_CLAUSE.match(after):
         return False
     return after.lstrip()[:1].islower() or len(before.rsplit("\n", 1)[-1].split()) >= 6
+
+
+# Markdown: "## 9. Term and Termination" is a heading whose number the segmenter must see, so
+# the marks go; so do emphasis ("**Customer Data**"), code marks, link targets and the rule
+# line under a table's header. What is left is the contract's own text.
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_MD_TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?)?[ \t]*$")
+_MD_MARKS = ((re.compile(r"\*\*(.+?)\*\*"), r"\1"), (re.compile(r"(?<!\w)__(.+?)__(?!\w)"), r"\1"),
+             (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),
+             (re.compile(r"`([^`\n]+)`"), r"\1"), (re.compile(r"\[([^\]\n]+)\]\([^)\s]+\)"), r"\1"))
+
+
+def _markdown_paragraphs(text: str) -> list[tuple[str, str]]:
+    """(paragraph, kind) pairs of a Markdown text: headings apart, marks removed."""
+    out: list[tuple[str, str]] = []
+    for chunk in _PARAGRAPH_BREAK.split(text):
+        lines: list[str] = []
+        for line in chunk.split("\n"):
+            if _MD_TABLE_RULE.match(line):
+                continue
+            for pattern, replacement in _MD_MARKS:
+                line = pattern.sub(replacement, line)
+            heading = _MD_HEADING.match(line)
+            if heading:
+                if lines:
+                    out.append(("\n".join(lines), "paragraph"))
+                    lines = []
+                out.append((heading.group(1), "heading"))
+            else:
+                lines.append(line)
+        if any(line.strip() for line in lines):
+            out.append(("\n".join(lines).strip("\n"), "paragraph"))
+    return out
