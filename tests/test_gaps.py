@@ -579,3 +579,10 @@ def test_an_inline_item_that_refuses_is_read_apart_from_the_one_that_grants():
             "(b) ensure that theglobe is not required to obtain any governmental approvals, permits or licenses.")
     finding = findings_by_id([clause("c1", text, "compliance")])[0]["legal-compliance"]
     assert "licences-permits" not in finding["missing_elements"]
+
+
+def test_handing_over_data_and_a_handover_document_is_knowledge_transfer_in_plain_english():
+    text = ("When this agreement is coming to an end, for up to three months after it ends we will hand over all of "
+            "Your Data, records and passwords, and give your new provider a written handover document.")
+    finding = findings_by_id([clause("c1", text, "transition")])[0]["exit-transition"]
+    assert "knowledge-transfer" not in finding["missing_elements"]
