@@ -130,10 +130,11 @@ def check_requirement(requirement: Requirement, clauses: list[dict],
     }
 
 
-def _is_fragment(clause: dict) -> bool:
-    """A clause of a few words that makes no sentence: an item of a list, a title."""
+def _is_fragment(clause: dict, words: int = 4, ends: tuple[str, ...] = (".",)) -> bool:
+    """A clause of a few words that makes no sentence: an item of a list ("(a) Privacy Laws;"),
+    or with ``ends`` (".", ";", ":") a title ("16. Customer indemnity")."""
     body = clause_body(clause["text"], clause.get("number"), clause.get("heading"))
-    return len(body.split()) <= 4 and not body.rstrip().endswith(".")
+    return len(body.split()) <= words and not body.rstrip().endswith(ends)
 
 
 def _names_subject(requirement: Requirement, clause: dict) -> bool:
@@ -141,7 +142,7 @@ def _names_subject(requirement: Requirement, clause: dict) -> bool:
     a title with no text ("16. Customer indemnity", read as a heading or not) names nothing."""
     body = clause_body(clause["text"], clause.get("number"), clause.get("heading"))
     if " ".join(body.split()).lower() == " ".join((clause.get("heading") or "").split()).lower() \
-            or (len(body.split()) <= 8 and not body.rstrip().endswith((".", ";", ":"))):
+            or _is_fragment(clause, words=8, ends=(".", ";", ":")):
         return False
     return bool(requirement.subject.search(body))
 
