@@ -219,6 +219,8 @@ DENIALS = [
 # The playbook is written for the client: a protection that only the other side gets or gives
 # to itself is the wrong way round.
 WRONG_WAY = [
+    # a statement, not a promise: "indemnifies"
+    ("indemnity", "indemnity", "The Client indemnifies the Provider against all losses arising from third-party claims."),
     # the provider auditing or inspecting itself, or the client, is no audit right of the client's
     ("audit_rights", "audit-rights", "The Provider carries out internal audits of its own staff at least once a year; "
                                      "the results are the Provider's Confidential Information."),
@@ -482,6 +484,8 @@ def test_a_breach_reported_is_a_breach_notified_though_a_citation_holds_full_sto
     ("The Provider shall keep a business continuity plan and separate test and production environments.", False),
     ("The Provider shall keep a business continuity plan and restore files from the latest backup on request; it does "
      "not commit to any recovery time or recovery point.", False),
+    # a deadline to hand over the plan is no recovery time
+    ("The Provider shall deliver its disaster recovery plan to the Client within 20 Business Days.", False),
 ])
 def test_a_continuity_plan_is_tested_or_has_a_recovery_time_only_when_the_clause_says_so(text, tested):
     finding = findings_by_id([clause("c1", text, "business_continuity")])[0]["business-continuity"]

@@ -98,3 +98,12 @@ def test_a_party_defined_collectively_or_as_service_provider_is_a_party():
     # Terms defined after "agree as follows" are no parties once the preamble has named two.
     assert defined_parties(canadian) == ["Company", "Service Provider"]
     assert party_roles(canadian) == {"Company": "client"}
+
+
+def test_a_party_named_without_quotes_as_government_forms_do():
+    text = ("Parties\n\n1. Makarora District Council, a local authority, of 44 Ardmore Street (the Council)\n\n"
+            "2. PayLine Bureau Services Limited, a company incorporated in New Zealand (the Supplier)\n\n"
+            "This Agreement is made under the Local Government Act 2002 (the Act).\n"
+            + "The Supplier will provide the Services to the Council and the Council will pay the Supplier.\n" * 5)
+    assert defined_parties(text) == ["Council", "Supplier"]
+    assert party_roles(text) == {"Council": "client"}

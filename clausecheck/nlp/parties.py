@@ -31,7 +31,7 @@ _PREAMBLE_CHARS = 6000
 # Defined terms that are not parties.
 _NOT_A_PARTY = re.compile(r"^(?:Agreement|Contract|Effective|Commencement|Services?|Party|Parties|Term|Territory|"
                           r"Products?|Software|Work|Deliverables?|Fees?|Charges?|Confidential|Affiliates?|"
-                          r"Schedules?|Exhibits?|Annex|SOW|MSA|Order)\b")
+                          r"Schedules?|Exhibits?|Annex|SOW|MSA|Order|Act|Regulations?|Rules|Code|Policy|Plan)\b")
 
 _MODAL = r"(?:shall|will|must|agrees?\s+to|undertakes?\s+to)"
 _PROVIDES = r"(?:provide|perform|deliver|render|supply|operate|carry\s+out)"
@@ -52,6 +52,8 @@ def _cues(name: str) -> tuple[re.Pattern, re.Pattern]:
     return provider, client
 
 
+# New Zealand and Australian government forms give the name without quotes: "(the Council)".
+_DEFINED_NAME_UNQUOTED = re.compile(r"\(\s*the\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*\)")
 # Where the preamble ends and the terms begin: what is defined after it ('(the "Discloser")'
 # in a confidentiality clause) is no party.
 _TERMS_BEGIN = re.compile(r"\b(?:agree[sd]?|covenant)\s+as\s+follows\b|\bNOW,?\s+THEREFORE\b|"
@@ -68,7 +70,9 @@ def defined_parties(text: str) -> list[str]:
     preamble = text[:_PREAMBLE_CHARS]
     names: list[str] = []
     end = _TERMS_BEGIN.search(preamble)
-    for match in _DEFINED_NAME.finditer(preamble):
+    matches = sorted([*_DEFINED_NAME.finditer(preamble), *_DEFINED_NAME_UNQUOTED.finditer(preamble)],
+                     key=lambda m: m.start())
+    for match in matches:
         name = match["name"].strip(" .")
         if end and match.start() > end.start() and len(names) >= 2:
             break

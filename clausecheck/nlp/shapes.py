@@ -138,11 +138,17 @@ def _doing(names: str, subject: str, modal: str = _MODAL, *, giving: bool = Fals
     blocked = f"{_GIVING}|{anyone}|{_INTERVENING}" + ("" if receiving else f"|{_RECEIVING}")
     between = rf"[^.;]{{0,40}}?\b(?:{_GIVING})\b[^.;]{{0,80}}?" if giving else \
         rf"(?:(?!\b(?:{blocked})\b)[^.;]){{0,60}}?"
+    statement = modal is _MODAL and not giving  # a plain statement can do the subject too
     if not receiving:
         modal = rf"(?!is\s+entitled|(?:shall\s+)?(?:have|has)\s+the\s+right){modal}"
-    return (rf"(?<!or )(?<!or the )(?<!and )(?<!and the )\b(?:{names})\b(?!\s+(?:or|and)\b)(?:'s(?:\s+\w+){{1,3}})?"
-            rf"(?i:\s*,?\s*(?:[^.;]{{0,160}}?,\s+|\s*\([^)]{{0,80}}\)\s*)?{modal}\b{aside}{between}{after_verb}(?:{subject})"
-            rf"(?!\w*\s+{_OUTCOME}))")
+    doing = (rf"(?<!or )(?<!or the )(?<!and )(?<!and the )\b(?:{names})\b(?!\s+(?:or|and)\b)(?:'s(?:\s+\w+){{1,3}})?"
+             rf"(?i:\s*,?\s*(?:[^.;]{{0,160}}?,\s+|\s*\([^)]{{0,80}}\)\s*)?{modal}\b{aside}{between}{after_verb}(?:{subject})"
+             rf"(?!\w*\s+{_OUTCOME}))")
+    if statement:
+        # The subject as the verb of a statement: "The Council indemnifies the Supplier".
+        # (A verb in lower case: "Licensor Indemnitees" is a name.)
+        doing += rf"|\b(?:{names})\b\s+(?:hereby\s+|also\s+)?(?=[a-z])(?i:(?:{subject})\w*s\b)"
+    return doing
 
 
 def _giving_to(giver: str, receiver: str, subject: str) -> str:
