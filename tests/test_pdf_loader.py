@@ -350,3 +350,19 @@ def test_hyphens_of_compounds_numbers_and_capitals_stay():
     text = build_paragraphs([lines])[0].text
     assert "out-of-pocket costs on a 30-day invoice, for NON-INFRINGEMENT of the follow-up study" in text
     assert "notice of termination is written." in text
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_narrow_columns_full_lines_do_not_end_its_paragraphs(tmp_path, engine):
+    # In a column half the page wide a full line has eight or nine words: it must not read as
+    # a short line that ends its paragraph ("... the other party's Confidential" / "Information").
+    left = ["9.1 Each party must keep the other party's Confidential Information confidential and must not use "
+            "or disclose it except as needed to perform its obligations under this Agreement.",
+            "9.2 A party may disclose the other party's Confidential Information to its employees and "
+            "professional advisers who need to know it, if they are bound by duties of confidence."]
+    right = ["10.1 The Supplier must keep the Council Data secure at all times using measures that meet good "
+             "industry practice, and must tell the Council of any security breach within one Business Day.",
+             "10.2 The Supplier must store the Council Data only in New Zealand or Australia unless the Council "
+             "agrees otherwise in writing, and must not sell or disclose it to anyone."]
+    doc = _load(write_two_column_pdf(tmp_path / "columns.pdf", left, right), engine)
+    assert [b.text for b in doc.blocks] == left + right

@@ -226,6 +226,16 @@ class _PageGeometry:
     left: float | None
     right: float | None
     size: float
+    # A page set in two columns: where the right column starts, and each column's margins.
+    # None for a page in one column.
+    split: float | None = None
+    columns: tuple[tuple[float, float], tuple[float, float]] | None = None
+
+    def margins(self, line: "Line") -> tuple[float | None, float | None]:
+        """(left, right) margins of the column ``line`` sits in."""
+        if self.columns is None or line.x0 is None:
+            return self.left, self.right
+        return self.columns[1] if line.x0 >= self.split else self.columns[0]
 
 
 def _geometry(lines: list[Line]) -> _PageGeometry:
@@ -235,7 +245,7 @@ def _geometry(lines: list[Line]) -> _PageGeometry:
     steps = sorted(b - a for a, b in zip(ys, ys[1:]) if 0.3 * size < b - a < 4 * size)
     xs0 = sorted(ln.x0 for ln in lines if ln.x0 is not None)
     xs1 = sorted(ln.x1 for ln in lines if ln.x1 is not None)
-    return _PageGeometry(
+    geo = _PageGeometry(
         # The leading inside a paragraph: the lower quartile of the steps between lines, as
         # on pages of short paragraphs most steps are paragraph gaps. Too few lines to
         # measure it: assume the usual 1.2-1.25 × the font size.
@@ -244,6 +254,26 @@ def _geometry(lines: list[Line]) -> _PageGeometry:
         right=xs1[len(xs1) * 9 // 10] if xs1 else None,
         size=size,
     )
+    _find_columns(geo, lines)
+    return geo
+
+
+def _find_columns(geo: _PageGeometry, lines: list[Line]) -> None:
+    """Two columns when many lines end left of the page's middle and many start right of it:
+    each column then has its own margins, or every full line of a narrow column would look
+    like one that stops short of the margin, and end its paragraph."""
+    if geo.left is None or geo.right is None:
+        return
+    middle = (geo.left + geo.right) / 2
+    left = [ln for ln in lines if ln.x0 is not None and ln.x1 is not None and ln.x1 < middle]
+    right = [ln for ln in lines if ln.x0 is not None and ln.x1 is not None and ln.x0 > middle]
+    if len(left) < 8 or len(right) < 8:
+        return
+    columns = []
+    for side in (left, right):
+        x0s, x1s = sorted(ln.x0 for ln in side), sorted(ln.x1 for ln in side)
+        columns.append((x0s[len(x0s) // 10], x1s[len(x1s) * 9 // 10]))
+    geo.split, geo.columns = middle, (columns[0], columns[1])
 
 
 def _breaks(prev: Line, line: Line, prev_heading: bool, heading: bool, geo: _PageGeometry) -> bool:
@@ -267,14 +297,16 @@ def _breaks(prev: Line, line: Line, prev_heading: bool, heading: bool, geo: _Pag
         return False
     ended = bool(_SENTENCE_END.search(prev_text))
     size = prev.size or geo.size
-    if prev.x1 is not None and geo.right is not None and geo.left is not None \
-            and prev.x1 < geo.right - max(0.12 * (geo.right - geo.left), 3 * size):
+    left, right = geo.margins(prev)
+    if prev.x1 is not None and right is not None and left is not None \
+            and prev.x1 < right - max(0.12 * (right - left), 3 * size):
         # A line that stops well before the margin ends its paragraph when it ends a
         # sentence, or when it is a few words only: a title such as "1.3 Implementation
         # of the Alliance", an address line, the lead-in "as follows" before a new line.
         if ended or len(prev_text.split()) <= _SHORT_LINE_WORDS:
             return True
-    if ended and line.x0 is not None and geo.left is not None and line.x0 > geo.left + 1.5 * size \
+    left = geo.margins(line)[0]
+    if ended and line.x0 is not None and left is not None and line.x0 > left + 1.5 * size \
             and prev.x0 is not None and line.x0 > prev.x0 + size:
         return True  # first-line indent of a new paragraph
     return False
