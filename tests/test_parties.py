@@ -1,5 +1,7 @@
 """Which party is the provider, when a contract names its sides by proper names."""
 
+import pytest
+
 from clausecheck.nlp.parties import as_roles, defined_parties, party_roles
 
 PREAMBLE = """REVENUE CYCLE SERVICES AGREEMENT
@@ -85,25 +87,28 @@ def test_the_parties_line_and_the_suggested_wording_keep_pronouns_out_of_names()
     assert next(f for f in findings if f["requirement"] == "audit-rights")["recommendation"].startswith("The Client ")
 
 
-def test_a_party_defined_collectively_or_as_service_provider_is_a_party():
-    text = ('This Agreement is made between Hudson Health System, Inc., on behalf of itself and its hospitals '
-            '(collectively, "Hospital"), and Meridian Claims LLC ("Vendor").\n' + "Hospital shall pay Vendor.\n" * 5
-            + "Vendor shall provide the Services.\n" * 5)
-    assert defined_parties(text) == ["Hospital", "Vendor"]
-    assert party_roles(text) == {"Hospital": "client"}
-    canadian = ('NORTHSHORE TELECOM INC.\n\n("Company")\n\n- and -\n\nMAPLEVIEW CONTACT LTD.\n\n("Service Provider")\n\n'
-                "NOW THEREFORE the parties agree as follows:\n\n"
-                '1.1 Information disclosed by a party (the "Discloser") to the other party (the "Recipient") ...\n'
-                + "The Discloser and the Recipient, Company and Service Provider.\n" * 5)
-    # Terms defined after "agree as follows" are no parties once the preamble has named two.
-    assert defined_parties(canadian) == ["Company", "Service Provider"]
-    assert party_roles(canadian) == {"Company": "client"}
+PARTY_FORMS = [
+    # a party acting for several entities
+    ('This Agreement is made between Hudson Health System, Inc., on behalf of itself and its hospitals '
+     '(collectively, "Hospital"), and Meridian Claims LLC ("Vendor").\n' + "Hospital shall pay Vendor.\n" * 5
+     + "Vendor shall provide the Services.\n" * 5, ["Hospital", "Vendor"], {"Hospital": "client"}),
+    # a Canadian party block: terms defined after "agree as follows" are no parties once the
+    # preamble has named two, and "Service Provider" is a party
+    ('NORTHSHORE TELECOM INC.\n\n("Company")\n\n- and -\n\nMAPLEVIEW CONTACT LTD.\n\n("Service Provider")\n\n'
+     "NOW THEREFORE the parties agree as follows:\n\n"
+     '1.1 Information disclosed by a party (the "Discloser") to the other party (the "Recipient") ...\n'
+     + "The Discloser and the Recipient, Company and Service Provider.\n" * 5,
+     ["Company", "Service Provider"], {"Company": "client"}),
+    # names without quotes, as New Zealand and Australian government forms give them
+    ("Parties\n\n1. Makarora District Council, a local authority, of 44 Ardmore Street (the Council)\n\n"
+     "2. PayLine Bureau Services Limited, a company incorporated in New Zealand (the Supplier)\n\n"
+     "This Agreement is made under the Local Government Act 2002 (the Act).\n"
+     + "The Supplier will provide the Services to the Council and the Council will pay the Supplier.\n" * 5,
+     ["Council", "Supplier"], {"Council": "client"}),
+]
 
 
-def test_a_party_named_without_quotes_as_government_forms_do():
-    text = ("Parties\n\n1. Makarora District Council, a local authority, of 44 Ardmore Street (the Council)\n\n"
-            "2. PayLine Bureau Services Limited, a company incorporated in New Zealand (the Supplier)\n\n"
-            "This Agreement is made under the Local Government Act 2002 (the Act).\n"
-            + "The Supplier will provide the Services to the Council and the Council will pay the Supplier.\n" * 5)
-    assert defined_parties(text) == ["Council", "Supplier"]
-    assert party_roles(text) == {"Council": "client"}
+@pytest.mark.parametrize("text, names, roles", PARTY_FORMS, ids=["collectively", "canadian", "unquoted"])
+def test_parties_defined_in_the_forms_contracts_use(text, names, roles):
+    assert defined_parties(text) == names
+    assert party_roles(text) == roles
